@@ -1,0 +1,21 @@
+import type { Ajv, Options } from "ajv";
+
+/** Absolute path of schemas/v1 at the repository root, with a trailing slash. */
+export declare const SCHEMA_DIR: string;
+/** The shared definitions file, referenced by every kind schema. */
+export declare const COMMON_FILE: "common.schema.json";
+/** Document kind → schema file name, in the order of the standard. */
+export declare const KIND_FILES: {
+  Taxonomy: "taxonomy.schema.json";
+  DepartmentRegistry: "department-registry.schema.json";
+  ItemCatalog: "item-catalog.schema.json";
+  Checklist: "checklist.schema.json";
+  Progress: "progress.schema.json";
+  Evaluation: "evaluation.schema.json";
+};
+/** Every schema file name, common first. */
+export declare const ALL_FILES: string[];
+/** Reads and parses one schema file of schemas/v1. */
+export declare function readSchema(file: string): Record<string, unknown>;
+/** A draft-07 Ajv in strict mode holding every schema under its file name. */
+export declare function createAjv(options?: Options): Ajv;

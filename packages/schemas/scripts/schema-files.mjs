@@ -1,0 +1,40 @@
+// The schema files of the standard and the Ajv instance every build script and test shares.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv } from "ajv";
+
+/** Absolute path of schemas/v1 at the repository root. */
+export const SCHEMA_DIR = fileURLToPath(new URL("../../../schemas/v1/", import.meta.url));
+
+/** The shared definitions file, referenced by every kind schema. */
+export const COMMON_FILE = "common.schema.json";
+
+/** Document kind → schema file name, in the order of the standard. */
+export const KIND_FILES = {
+  Taxonomy: "taxonomy.schema.json",
+  DepartmentRegistry: "department-registry.schema.json",
+  ItemCatalog: "item-catalog.schema.json",
+  Checklist: "checklist.schema.json",
+  Progress: "progress.schema.json",
+  Evaluation: "evaluation.schema.json",
+};
+
+/** Every schema file name, common first. */
+export const ALL_FILES = [COMMON_FILE, ...Object.values(KIND_FILES)];
+
+/** Reads and parses one schema file of schemas/v1. */
+export function readSchema(file) {
+  return JSON.parse(readFileSync(SCHEMA_DIR + file, "utf8"));
+}
+
+/**
+ * A draft-07 Ajv in strict mode holding every schema under its file name, so the relative
+ * `common.schema.json#/definitions/…` refs resolve exactly as an editor resolves them.
+ */
+export function createAjv(options = {}) {
+  const ajv = new Ajv({ allErrors: true, strict: true, ...options });
+  // An editor annotation (VS Code, yaml-language-server); it never affects validation.
+  ajv.addKeyword({ keyword: "markdownEnumDescriptions", schemaType: "array" });
+  for (const file of ALL_FILES) ajv.addSchema(readSchema(file), file);
+  return ajv;
+}
