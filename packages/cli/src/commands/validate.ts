@@ -1,0 +1,88 @@
+import { appendFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { formatDiagnostics, formatGithubParts, type Lang, type Severity } from "@onething/sdk";
+import { writeFileAtomic } from "../atomic-write.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
+import { messages } from "../messages.js";
+import { readFailSeverity, readFormat, readLang, readMaxProblems, readToday, parseCommandArguments, VALIDATE_OPTIONS } from "../options.js";
+import { checkProject, defaultPaths } from "../project.js";
+import { VERSION } from "../version.js";
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Whether colour should be used: FORCE_COLOR wins (unless "0" or "false"), else a TTY without NO_COLOR. */
+export function shouldColor(io: Pick<CliIo, "env" | "isTTY">): boolean {
+  const force = io.env["FORCE_COLOR"];
+  if (force !== undefined) return force !== "0" && force !== "false";
+  const noColor = io.env["NO_COLOR"];
+  return io.isTTY && (noColor === undefined || noColor === "");
+}
+
+/** Runs `onething validate [paths…]` and returns the exit code. */
+export async function runValidate(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
+  const { io } = options;
+  const args = parseCommandArguments({ argv: options.argv, spec: VALIDATE_OPTIONS, command: "validate", lang: options.lang });
+  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  if (args.values["help"] === true) {
+    io.stdout.write(messages(lang).validateHelp);
+    return EXIT_OK;
+  }
+  const format = readFormat(args.values["format"], lang);
+  const today = readToday(args.values["today"], lang);
+  const maxProblems = readMaxProblems(args.values["max-problems"], lang);
+  const failSeverity = readFailSeverity(args.values["fail-severity"], lang);
+  const quiet = args.values["quiet"] === true;
+  const output = typeof args.values["output"] === "string" ? args.values["output"] : undefined;
+  const paths = args.positionals.length > 0 ? args.positionals : await defaultPaths(io.cwd);
+
+  const project = await checkProject({ io, paths, lang, ...(today === undefined ? {} : { today }) });
+  const shown = quiet ? project.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : project.diagnostics;
+  const formatOptions = {
+    lang,
+    sources: project.sources,
+    color: format === "stylish" && output === undefined && shouldColor(io),
+    cwd: io.cwd,
+    toolVersion: VERSION,
+    ...(maxProblems === undefined ? {} : { maxProblems }),
+  };
+  let text: string;
+  let summary: string | undefined;
+  if (format === "github") {
+    const parts = formatGithubParts(shown, formatOptions);
+    text = parts.annotations;
+    summary = parts.summary;
+  } else {
+    text = formatDiagnostics(shown, { ...formatOptions, format });
+  }
+
+  if (output === undefined) {
+    io.stdout.write(text);
+  } else {
+    try {
+      await writeFileAtomic(resolve(io.cwd, output), text);
+    } catch (error) {
+      io.stderr.write(`${messages(lang).outputFailed(output, errorText(error))}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
+  if (summary !== undefined) {
+    const target = io.env["GITHUB_STEP_SUMMARY"];
+    let written = false;
+    if (target !== undefined && target !== "") {
+      try {
+        await appendFile(target, summary, "utf8");
+        written = true;
+      } catch (error) {
+        io.stderr.write(`${messages(lang).summaryFailed(errorText(error))}\n`);
+      }
+    }
+    if (!written) io.stdout.write(`${text === "" ? "" : "\n"}${summary}`);
+  }
+  const failing = project.diagnostics.some((diagnostic) => RANK[diagnostic.severity] <= RANK[failSeverity]);
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,144 @@
+import type { Lang } from "@onething/sdk";
+import { OUTPUT_FORMATS } from "@onething/sdk";
+
+const FORMATS = OUTPUT_FORMATS.join("|");
+
+const ZH = {
+  globalHelp: (version: string) => `onething ${version} —— “高效办成一件事”重点事项清单工具
+
+用法：onething <命令> [选项]
+
+命令：
+  validate [路径…]   校验清单文件（YAML），报告问题
+  overview [路径]     清单概览：文档、批次、主体与阶段、可信度和问题数（npm start 运行它）
+
+全局选项：
+  -h, --help          显示帮助（也可用于每个命令：onething validate --help）
+  -v, --version       显示版本号
+      --lang zh|en    界面语言（默认取 ONETHING_LANG 或系统语言环境，否则中文）
+
+退出码：0 没有问题；1 发现达到 --fail-severity 的问题；2 无法运行（参数错误、路径无法读取、没有可校验的文件）。
+`,
+  validateHelp: `用法：onething validate [路径…] [选项]
+
+校验路径下的所有 YAML 文件（默认：存在 checklists/ 时校验它，否则校验当前目录）。项目根目录为当前目录。
+
+选项：
+  -f, --format <格式>          输出格式：${FORMATS}（默认 stylish）
+      --lang zh|en             消息语言（默认中文，或按 ONETHING_LANG / 系统语言环境）
+      --today <YYYY-MM-DD>     判断“超期”时使用的日期（默认今天），便于结果可复现
+      --max-problems <N>       最多显示 N 个问题（stylish、markdown、github 摘要）
+      --fail-severity <级别>   达到该级别的问题使退出码为 1：error|warning|info（默认 error）
+  -q, --quiet                  只报告错误
+  -o, --output <文件>          把结果写入文件（原子写入）而不是标准输出
+  -h, --help                   显示本帮助
+
+颜色：仅当标准输出是终端且未设置 NO_COLOR 时使用；设置 FORCE_COLOR 可强制开启。
+在 GitHub Actions 中使用 --format github 时，摘要会追加到 $GITHUB_STEP_SUMMARY。
+`,
+  overviewHelp: `用法：onething overview [路径] [选项]
+
+校验路径（默认 checklists）并打印简短的中文概览：各类文档数量、国家重点事项按批次（已录入/公布数量）、
+按主体和生命周期阶段、按可信度的分布，以及问题数量。不会等待输入；只要能运行，退出码即为 0。
+
+选项：
+      --lang zh|en             语言（默认中文）
+      --today <YYYY-MM-DD>     判断“超期”时使用的日期（默认今天）
+  -h, --help                   显示本帮助
+`,
+  unknownCommand: (name: string) => `未知命令“${name}”。可用命令：validate、overview。运行 onething --help 查看用法。`,
+  missingCommand: "缺少命令。运行 onething --help 查看用法。",
+  unknownGlobalOption: (option: string) => `未知选项 ${option}。运行 onething --help 查看用法。`,
+  unknownOption: (option: string, command: string) => `未知选项 ${option}。运行 onething ${command} --help 查看用法。`,
+  missingValue: (option: string) => `选项 ${option} 需要一个值。`,
+  unexpectedValue: (option: string) => `选项 ${option} 不接受值。`,
+  badArguments: (detail: string, command: string) => `参数错误：${detail}。运行 onething ${command} --help 查看用法。`,
+  badFormat: (value: string) => `不支持的输出格式“${value}”，可选：${OUTPUT_FORMATS.join("、")}。`,
+  badLang: (value: string) => `不支持的语言“${value}”，可选：zh、en。`,
+  badToday: (value: string) => `--today 需要一个有效日期，格式为 YYYY-MM-DD，收到“${value}”。`,
+  badMaxProblems: (value: string) => `--max-problems 需要一个非负整数，收到“${value}”。`,
+  badFailSeverity: (value: string) => `--fail-severity 只能是 error、warning 或 info，收到“${value}”。`,
+  tooManyPaths: "overview 只接受一个路径。",
+  pathMissing: (path: string) => `无法读取路径“${path}”：不存在。`,
+  pathUnreadable: (path: string, reason: string) => `无法读取路径“${path}”：${reason}。`,
+  pathOutsideRoot: (path: string) => `路径“${path}”在项目根目录（当前目录）之外。`,
+  nothingToValidate: (paths: string) => `没有可校验的文件：在 ${paths} 下没有找到 YAML 文件。`,
+  outputFailed: (path: string, reason: string) => `无法写入输出文件“${path}”：${reason}。`,
+  summaryFailed: (reason: string) => `无法写入 $GITHUB_STEP_SUMMARY：${reason}；摘要改为打印在下面。`,
+  internalError: (message: string) => `内部错误：${message}\n这是 onething 的缺陷，请报告（please report）并附上上面的命令。`,
+};
+
+type Messages = typeof ZH;
+
+const EN: Messages = {
+  globalHelp: (version: string) => `onething ${version} — tools for "get one thing done efficiently" key-matter checklists
+
+Usage: onething <command> [options]
+
+Commands:
+  validate [paths…]   validate checklist files (YAML) and report problems
+  overview [path]     a short overview: documents, batches, subjects and stages, confidence, problems (npm start)
+
+Global options:
+  -h, --help          show help (also per command: onething validate --help)
+  -v, --version       show the version
+      --lang zh|en    language of messages (default: ONETHING_LANG or the locale, else Chinese)
+
+Exit codes: 0 no problems; 1 problems at or above --fail-severity; 2 could not run (bad arguments,
+unreadable path, nothing to validate).
+`,
+  validateHelp: `Usage: onething validate [paths…] [options]
+
+Validates every YAML file under the paths (default: checklists/ when it exists, else the current directory).
+The project root is the current directory.
+
+Options:
+  -f, --format <format>        output format: ${FORMATS} (default stylish)
+      --lang zh|en             language of messages (default Chinese, or ONETHING_LANG / the locale)
+      --today <YYYY-MM-DD>     the date overdue checks use (default today), for reproducible results
+      --max-problems <N>       show at most N problems (stylish, markdown, the github summary)
+      --fail-severity <level>  problems at or above it exit with 1: error|warning|info (default error)
+  -q, --quiet                  report errors only
+  -o, --output <file>          write the result to a file (atomically) instead of stdout
+  -h, --help                   show this help
+
+Colour: only when stdout is a terminal and NO_COLOR is unset; FORCE_COLOR forces it.
+With --format github in GitHub Actions the summary is appended to $GITHUB_STEP_SUMMARY.
+`,
+  overviewHelp: `Usage: onething overview [path] [options]
+
+Validates the path (default checklists) and prints a short overview: documents by kind, national matters
+by batch (present / declared), by subject and lifecycle stage, by confidence, and the problem counts.
+Never waits for input; exits with 0 whenever it could run.
+
+Options:
+      --lang zh|en             language (default Chinese)
+      --today <YYYY-MM-DD>     the date overdue checks use (default today)
+  -h, --help                   show this help
+`,
+  unknownCommand: (name) => `Unknown command "${name}". Commands: validate, overview. Run onething --help for usage.`,
+  missingCommand: "Missing command. Run onething --help for usage.",
+  unknownGlobalOption: (option) => `Unknown option ${option}. Run onething --help for usage.`,
+  unknownOption: (option, command) => `Unknown option ${option}. Run onething ${command} --help for usage.`,
+  missingValue: (option) => `Option ${option} needs a value.`,
+  unexpectedValue: (option) => `Option ${option} does not take a value.`,
+  badArguments: (detail, command) => `Bad arguments: ${detail}. Run onething ${command} --help for usage.`,
+  badFormat: (value) => `Unsupported output format "${value}"; choose one of ${OUTPUT_FORMATS.join(", ")}.`,
+  badLang: (value) => `Unsupported language "${value}"; choose zh or en.`,
+  badToday: (value) => `--today needs a valid date as YYYY-MM-DD, got "${value}".`,
+  badMaxProblems: (value) => `--max-problems needs a non-negative integer, got "${value}".`,
+  badFailSeverity: (value) => `--fail-severity must be error, warning or info, got "${value}".`,
+  tooManyPaths: "overview takes a single path.",
+  pathMissing: (path) => `Cannot read "${path}": it does not exist.`,
+  pathUnreadable: (path, reason) => `Cannot read "${path}": ${reason}.`,
+  pathOutsideRoot: (path) => `"${path}" is outside the project root (the current directory).`,
+  nothingToValidate: (paths) => `Nothing to validate: no YAML files under ${paths}.`,
+  outputFailed: (path, reason) => `Cannot write the output file "${path}": ${reason}.`,
+  summaryFailed: (reason) => `Cannot write $GITHUB_STEP_SUMMARY: ${reason}; the summary is printed below instead.`,
+  internalError: (message) => `Internal error (内部错误): ${message}\nThis is a bug in onething; please report it with the command above.`,
+};
+
+/** The CLI's texts in one language. */
+export function messages(lang: Lang): Messages {
+  return lang === "zh" ? ZH : EN;
+}

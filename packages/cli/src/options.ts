@@ -1,0 +1,102 @@
+import { parseArgs } from "node:util";
+import type { Lang, OutputFormat, Severity } from "@onething/sdk";
+import { OUTPUT_FORMATS } from "@onething/sdk";
+import { messages } from "./messages.js";
+
+/** A usage error: the message to print (exit code 2). */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+
+/** Options every command accepts. */
+const COMMON: OptionSpec = {
+  help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+  today: { type: "string" },
+};
+
+/** The options `onething validate` accepts. */
+export const VALIDATE_OPTIONS: OptionSpec = {
+  ...COMMON,
+  format: { type: "string", short: "f" },
+  "max-problems": { type: "string" },
+  "fail-severity": { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  output: { type: "string", short: "o" },
+};
+
+/** The options `onething overview` accepts. */
+export const OVERVIEW_OPTIONS: OptionSpec = { ...COMMON };
+
+/** Parsed arguments of a command: the positionals and the raw option values. */
+export interface ParsedArguments {
+  /** Positional arguments (paths). */
+  positionals: string[];
+  /** Option values by long name. */
+  values: Record<string, string | boolean | undefined>;
+}
+
+/**
+ * Parses a command's arguments strictly with node:util `parseArgs`; unknown options and missing values
+ * become a `UsageError` with a message in `lang`.
+ */
+export function parseCommandArguments(options: { argv: string[]; spec: OptionSpec; command: string; lang: Lang }): ParsedArguments {
+  const text = messages(options.lang);
+  try {
+    const parsed = parseArgs({ args: options.argv, options: options.spec, strict: true, allowPositionals: true });
+    return { positionals: parsed.positionals, values: parsed.values as ParsedArguments["values"] };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const detail = error instanceof Error ? error.message : String(error);
+    const option = /'(-[^']*)'/u.exec(detail)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(text.unknownOption(option.split(" ")[0] ?? option, options.command));
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      const message = detail.includes("does not take an argument") ? text.unexpectedValue(option.split(" ")[0] ?? option) : text.missingValue(option.split(" ")[0] ?? option);
+      throw new UsageError(message);
+    }
+    throw new UsageError(text.badArguments(detail.split("\n")[0] ?? detail, options.command));
+  }
+}
+
+/** Checks `--lang`. */
+export function readLang(value: string | boolean | undefined, fallback: Lang, lang: Lang): Lang {
+  if (value === undefined || typeof value === "boolean") return fallback;
+  if (value === "zh" || value === "en") return value;
+  throw new UsageError(messages(lang).badLang(value));
+}
+
+/** Checks `--today`: a real calendar date written as YYYY-MM-DD. */
+export function readToday(value: string | boolean | undefined, lang: Lang): string | undefined {
+  if (value === undefined || typeof value === "boolean") return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+  if (match !== null) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value;
+  }
+  throw new UsageError(messages(lang).badToday(value));
+}
+
+/** Checks `--format`. */
+export function readFormat(value: string | boolean | undefined, lang: Lang): OutputFormat {
+  if (value === undefined || typeof value === "boolean") return "stylish";
+  const format = OUTPUT_FORMATS.find((candidate) => candidate === value);
+  if (format === undefined) throw new UsageError(messages(lang).badFormat(value));
+  return format;
+}
+
+/** Checks `--max-problems`: a non-negative integer. */
+export function readMaxProblems(value: string | boolean | undefined, lang: Lang): number | undefined {
+  if (value === undefined || typeof value === "boolean") return undefined;
+  if (!/^\d{1,9}$/u.test(value)) throw new UsageError(messages(lang).badMaxProblems(value));
+  return Number(value);
+}
+
+/** Checks `--fail-severity`. */
+export function readFailSeverity(value: string | boolean | undefined, lang: Lang): Severity {
+  if (value === undefined || typeof value === "boolean") return "error";
+  if (value === "error" || value === "warning" || value === "info") return value;
+  throw new UsageError(messages(lang).badFailSeverity(value));
+}

@@ -1,0 +1,250 @@
+import { readFile, readdir, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "@onething/schemas";
+import { createDiagnostic } from "./diagnostic-codes.js";
+import { DEFAULT_MAX_BYTES, fileTooLarge, parseSource } from "./parse.js";
+import type { ParsedDocument } from "./parse.js";
+
+export * from "./index.js";
+
+/** Options of {@link loadProject}. */
+export interface LoadProjectOptions {
+  /** The project root; nothing outside it (after following symbolic links) is read. */
+  root: string;
+  /** Files or folders to load, relative to `root` or absolute; defaults to `[root]`. */
+  paths?: string[];
+  /** The size limit of one file in bytes; defaults to 5 MiB. */
+  maxBytes?: number;
+}
+
+/** The documents of a project and every finding made while loading them. */
+export interface LoadedProject {
+  /** The absolute project root. */
+  root: string;
+  /** Documents with a usable envelope, sorted by path. */
+  documents: ParsedDocument[];
+  /** Findings about paths and files, sorted by file. */
+  diagnostics: Diagnostic[];
+}
+
+const READ_CONCURRENCY = 8;
+
+/**
+ * Loads every `*.yaml` / `*.yml` file under the given paths (recursively, skipping dot-folders and
+ * `node_modules`, in a deterministic order) and parses each one. Never throws for bad paths or files.
+ *
+ * @example
+ * const project = await loadProject({ root: "checklists" });
+ * for (const document of project.documents) console.log(document.path, document.kind, document.id);
+ */
+export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
+  const root = resolve(options.root);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const diagnostics: Diagnostic[] = [];
+  const documents: ParsedDocument[] = [];
+
+  const realRoot = await realpathOrUndefined(root);
+  if (realRoot === undefined) {
+    diagnostics.push(pathNotFound(toSlashes(options.root)));
+    return { root, documents, diagnostics };
+  }
+
+  const files = new FileSet(realRoot);
+  const visitedFolders = new Set<string>();
+  for (const requested of options.paths ?? [root]) {
+    await collect({ requested, root, realRoot, files, visitedFolders, diagnostics });
+  }
+
+  const entries = [...files.byPath.entries()].sort(([a], [b]) => compareText(a, b));
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const entry = entries[next];
+      next += 1;
+      if (entry === undefined) continue;
+      const [displayPath, realPath] = entry;
+      const result = await loadFile({ displayPath, realPath, maxBytes });
+      diagnostics.push(...result.diagnostics);
+      if (result.document !== undefined) documents.push(result.document);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
+
+  documents.sort((a, b) => compareText(a.path, b.path));
+  const order = (diagnostic: Diagnostic) => diagnostic.file ?? "";
+  const sorted = diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((a, b) => compareText(order(a.diagnostic), order(b.diagnostic)) || a.index - b.index)
+    .map(({ diagnostic }) => diagnostic);
+  return { root, documents, diagnostics: sorted };
+}
+
+interface CollectOptions {
+  requested: string;
+  root: string;
+  realRoot: string;
+  files: FileSet;
+  visitedFolders: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+async function collect(options: CollectOptions): Promise<void> {
+  const { requested, root, realRoot, files, diagnostics } = options;
+  const absolute = isAbsolute(requested) ? resolve(requested) : resolve(root, requested);
+  const display = displayPath(root, absolute);
+  const real = await realpathOrUndefined(absolute);
+  if (real === undefined) {
+    diagnostics.push(pathNotFound(display));
+    return;
+  }
+  if (!isInside(realRoot, real)) {
+    diagnostics.push(pathOutsideRoot(display));
+    return;
+  }
+  const info = await stat(real).catch(() => undefined);
+  if (info?.isDirectory()) {
+    await walk({ ...options, folder: absolute, realFolder: real });
+  } else if (info?.isFile()) {
+    files.add(real);
+  } else {
+    diagnostics.push(fileUnreadable(display, { zh: "不是普通文件", en: "not a regular file" }));
+  }
+}
+
+async function walk(options: CollectOptions & { folder: string; realFolder: string }): Promise<void> {
+  const { folder, realFolder, root, realRoot, files, visitedFolders, diagnostics } = options;
+  // A symbolic link back up the tree would otherwise loop forever.
+  if (visitedFolders.has(realFolder)) return;
+  visitedFolders.add(realFolder);
+  const entries = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+    diagnostics.push(fileUnreadable(displayPath(root, folder), errorReason(error)));
+    return [];
+  });
+  entries.sort((a, b) => compareText(a.name, b.name));
+  for (const entry of entries) {
+    const absolute = join(folder, entry.name);
+    const display = displayPath(root, absolute);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      await walk({ ...options, folder: absolute, realFolder: join(realFolder, entry.name) });
+    } else if (entry.isFile()) {
+      if (isYamlName(entry.name)) files.add(join(realFolder, entry.name));
+    } else if (entry.isSymbolicLink()) {
+      const real = await realpathOrUndefined(absolute);
+      if (real === undefined) {
+        if (isYamlName(entry.name)) diagnostics.push(pathNotFound(display));
+        continue;
+      }
+      const info = await stat(real).catch(() => undefined);
+      const wanted = info?.isDirectory() === true ? !entry.name.startsWith(".") && entry.name !== "node_modules" : isYamlName(entry.name);
+      if (!wanted) continue;
+      if (!isInside(realRoot, real)) {
+        diagnostics.push(pathOutsideRoot(display));
+      } else if (info?.isDirectory()) {
+        await walk({ ...options, folder: absolute, realFolder: real });
+      } else if (info?.isFile()) {
+        files.add(real);
+      }
+    }
+  }
+}
+
+/**
+ * Files found so far, keyed by their real path relative to the real root, so that a file reached twice
+ * (through overlapping paths or a symbolic link) is loaded once and always under the same name.
+ */
+class FileSet {
+  readonly byPath = new Map<string, string>();
+
+  constructor(private readonly realRoot: string) {}
+
+  add(real: string): void {
+    this.byPath.set(toSlashes(relative(this.realRoot, real)), real);
+  }
+}
+
+async function loadFile(options: {
+  displayPath: string;
+  realPath: string;
+  maxBytes: number;
+}): Promise<{ document?: ParsedDocument; diagnostics: Diagnostic[] }> {
+  const { displayPath: path, realPath, maxBytes } = options;
+  try {
+    const info = await stat(realPath);
+    // Checked before reading, so that a huge file is never loaded into memory.
+    if (info.size > maxBytes) return { diagnostics: [fileTooLarge({ path, maxBytes, size: info.size })] };
+    const bytes = await readFile(realPath);
+    return parseSource({ path, text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), maxBytes });
+  } catch (error) {
+    return { diagnostics: [fileUnreadable(path, errorReason(error))] };
+  }
+}
+
+function isYamlName(name: string): boolean {
+  return name.endsWith(".yaml") || name.endsWith(".yml");
+}
+
+function isInside(realRoot: string, real: string): boolean {
+  const relation = relative(realRoot, real);
+  return relation === "" || (!relation.startsWith(`..${sep}`) && relation !== ".." && !isAbsolute(relation));
+}
+
+function displayPath(root: string, absolute: string): string {
+  const relation = relative(root, absolute);
+  return toSlashes(relation === "" ? "." : relation);
+}
+
+function toSlashes(path: string): string {
+  return path.split(sep).join("/");
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function realpathOrUndefined(path: string): Promise<string | undefined> {
+  try {
+    return await realpath(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorReason(error: unknown): { zh: string; en: string } {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+  const text = error instanceof Error ? error.message : String(error);
+  return { zh: code ?? text, en: code ?? text };
+}
+
+function pathNotFound(path: string): Diagnostic {
+  return createDiagnostic("path-not-found", {
+    message: { zh: `路径不存在：${path}`, en: `The path does not exist: ${path}` },
+    hint: { zh: "检查路径拼写，路径相对于项目根目录。", en: "Check the spelling; paths are relative to the project root." },
+    file: path,
+  });
+}
+
+function pathOutsideRoot(path: string): Diagnostic {
+  return createDiagnostic("path-outside-root", {
+    message: {
+      zh: `路径在项目根目录之外（已解析符号链接），未读取：${path}`,
+      en: `The path lies outside the project root (after following symbolic links) and was not read: ${path}`,
+    },
+    hint: {
+      zh: "只加载项目根目录之内的文件；把文件复制进项目，而不是用符号链接指向外部。",
+      en: "Load only files inside the project root; copy the file in rather than linking to it.",
+    },
+    file: path,
+  });
+}
+
+function fileUnreadable(path: string, reason: { zh: string; en: string }): Diagnostic {
+  return createDiagnostic("file-unreadable", {
+    message: { zh: `无法读取文件（${reason.zh}）：${path}`, en: `Cannot read the file (${reason.en}): ${path}` },
+    hint: {
+      zh: "检查文件权限，并确认它是普通文件而不是设备、管道或套接字。",
+      en: "Check the file's permissions, and that it is a regular file, not a device, pipe or socket.",
+    },
+    file: path,
+  });
+}

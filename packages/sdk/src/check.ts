@@ -1,0 +1,31 @@
+import type { Diagnostic, LocalizedMessage, Severity, SourceDocument } from "@onething/schemas";
+import { DSL_DIAGNOSTICS } from "@onething/dsl";
+import { STRUCTURAL_DIAGNOSTICS, rules, validateDocuments } from "@onething/validate";
+import { sortDiagnostics } from "./diagnostics.js";
+
+/** Options of `checkDocuments`. */
+export interface CheckOptions {
+  /** The date overdue checks compare against, `YYYY-MM-DD`. Default: today's UTC date. */
+  today?: string;
+  /** Per-code severity overrides (`"off"` drops the code). Default: none. */
+  rules?: Record<string, Severity | "off">;
+}
+
+/**
+ * Validates parsed documents (structure and semantic rules) and returns the findings sorted by place.
+ *
+ * @example
+ * const diagnostics = checkDocuments(documents, { today: "2025-07-01" });
+ */
+export function checkDocuments(documents: readonly SourceDocument[], options: CheckOptions = {}): Diagnostic[] {
+  return sortDiagnostics(validateDocuments(documents, options));
+}
+
+/** The one-sentence description of every diagnostic code (parsing, structure and semantic rules), by code. */
+export function describeDiagnosticCodes(): Map<string, LocalizedMessage> {
+  const descriptions = new Map<string, LocalizedMessage>();
+  for (const [code, info] of Object.entries(DSL_DIAGNOSTICS)) descriptions.set(code, info.description);
+  for (const [code, info] of Object.entries(STRUCTURAL_DIAGNOSTICS)) descriptions.set(code, info.description);
+  for (const rule of rules) descriptions.set(rule.meta.id, rule.meta.description);
+  return descriptions;
+}

@@ -1,0 +1,14 @@
+export type { Diagnostic, LocalizedMessage, Severity, SourceDocument, SourceRange } from "@onething/schemas";
+export type { ParsedDocument } from "@onething/dsl";
+export { createColors, type Colors, type Style } from "./ansi.js";
+export { compareByLocation, compareByRank, sortDiagnostics, summarize, type DiagnosticSummary } from "./diagnostics.js";
+export { describeCounts, localize, severityWord, type Lang, type SeverityCounts } from "./i18n.js";
+export { displayWidth, padEndWidth, padStartWidth, toDisplayLine } from "./text.js";
+export { formatCodeFrame, type CodeFrameOptions } from "./format/code-frame.js";
+export { formatGithubParts, escapeCommandData, escapeCommandProperty, GITHUB_ANNOTATION_LIMIT, type GithubOutput } from "./format/github.js";
+export { formatDiagnostics } from "./format/index.js";
+export { toJsonOutput, type JsonDiagnostic, type JsonLocation, type JsonOutput } from "./format/json.js";
+export { OUTPUT_FORMATS, type FormatOptions, type OutputFormat } from "./format/options.js";
+export { toSarifLog } from "./format/sarif.js";
+export { checkDocuments, describeDiagnosticCodes, type CheckOptions } from "./check.js";
+export { describeBatch, overviewDocuments, type BatchOverview, type ProjectOverview, type SubjectOverview } from "./overview.js";

@@ -1,0 +1,12 @@
+export { validateDocuments, indexProject, compareDiagnostics, ENGINE_DIAGNOSTICS } from "./validate-documents.js";
+export { structuralDiagnostics, mapStructuralErrors, STRUCTURAL_DIAGNOSTICS } from "./structural.js";
+export type { MapStructuralErrorsOptions } from "./structural.js";
+export { rules } from "./rules/index.js";
+export { defineRule } from "./types.js";
+export type { MessageData, Rule, RuleContext, RuleMeta, RuleRelated, RuleReport, ValidateOptions } from "./types.js";
+export { batchKey, collectMatterIds } from "./project-index.js";
+export type { IncompleteIds, IndexedChecklist, IndexedMatter, Located, ProjectIndex } from "./project-index.js";
+export { checkCreditCode, creditCodeCheckCharacter, CREDIT_CODE_CHARSET, PROVINCE_PREFIXES, NATIONAL_DIVISION } from "./codes.js";
+export type { CreditCodeProblem } from "./codes.js";
+export { editDistance, findNearest } from "./edit-distance.js";
+export { formatMessage, pointerToPath } from "./format.js";

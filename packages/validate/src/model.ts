@@ -1,0 +1,27 @@
+// The generated types of the data standard, under the names the rules use.
+export type {
+  BatchKey,
+  Channel,
+  ChecklistDocument,
+  Confidence,
+  Department,
+  DepartmentRegistryDocument,
+  DocumentKind,
+  Duration,
+  EvaluationDocument,
+  ItemCatalogDocument,
+  JurisdictionLevel,
+  LocalizedText,
+  Material,
+  Matter,
+  MatterChanges,
+  Metric,
+  OnethingDocument as AnyDocument,
+  ProgressDocument,
+  ServiceItem,
+  Stage,
+  StructuralError,
+  Subject,
+  TaxonomyDocument,
+} from "@onething/schemas";
+export { DOCUMENT_KINDS, isDocumentKind, validateStructure } from "@onething/schemas";

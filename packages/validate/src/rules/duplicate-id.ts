@@ -1,0 +1,81 @@
+import type { SourceDocument } from "@onething/schemas";
+import { joinPointer } from "../format.js";
+import type { Material } from "../model.js";
+import { matterLikes } from "../rule-helpers.js";
+import { defineRule, type RuleContext } from "../types.js";
+
+interface Definition {
+  document: SourceDocument;
+  pointer: string;
+}
+
+function reportRepeats(options: { context: RuleContext; messageId: string; id: string; definitions: readonly Definition[] }): void {
+  const [first, ...repeats] = options.definitions;
+  if (!first) return;
+  for (const repeat of repeats) {
+    options.context.report({
+      messageId: options.messageId,
+      data: { id: options.id, file: first.document.path },
+      document: repeat.document,
+      pointer: joinPointer(repeat.pointer, "id"),
+      related: [{ document: first.document, pointer: joinPointer(first.pointer, "id"), messageId: "first" }],
+    });
+  }
+}
+
+function checkList(options: { context: RuleContext; messageId: string; entries: ReadonlyArray<{ id: string }>; document: SourceDocument; pointer: string }): void {
+  const byId = new Map<string, Definition[]>();
+  options.entries.forEach((entry, position) => {
+    const definition = { document: options.document, pointer: joinPointer(options.pointer, position) };
+    const list = byId.get(entry.id);
+    if (list) list.push(definition);
+    else byId.set(entry.id, [definition]);
+  });
+  for (const [id, definitions] of byId) reportRepeats({ context: options.context, messageId: options.messageId, id, definitions });
+}
+
+function checkMaterials(context: RuleContext, owner: Definition & { materials: readonly Material[] | undefined }): void {
+  if (owner.materials) checkList({ context, messageId: "material", entries: owner.materials, document: owner.document, pointer: joinPointer(owner.pointer, "materials") });
+}
+
+/** Ids must be unique: documents and departments and items across the repository, matters within a checklist, materials within a list, stages within a subject. */
+export const duplicateId = defineRule({
+  meta: {
+    id: "duplicate-id",
+    severity: "error",
+    description: {
+      zh: "标识不得重复：文档、部门、事项在整个仓库内唯一；一件事在清单内唯一；材料在所属列表内唯一；阶段在主体内唯一。",
+      en: "Ids are unique: documents, departments and items across the repository; matters within a checklist; materials within their list; stages within their subject.",
+    },
+    messages: {
+      metadata: { zh: "文档标识 {id} 重复，已在 {file} 中使用", en: "The document id {id} is already used in {file}" },
+      matter: { zh: "一件事标识 {id} 在本清单中重复", en: "The matter id {id} repeats within this checklist" },
+      department: { zh: "部门标识 {id} 重复，已在 {file} 中定义", en: "The department id {id} is already defined in {file}" },
+      item: { zh: "事项标识 {id} 重复，已在 {file} 中定义", en: "The item id {id} is already defined in {file}" },
+      material: { zh: "材料标识 {id} 在同一材料列表中重复", en: "The material id {id} repeats within its list" },
+      stage: { zh: "阶段标识 {id} 在同一主体中重复", en: "The stage id {id} repeats within its subject" },
+      first: { zh: "{id} 首次定义于此", en: "{id} is first defined here" },
+    },
+    hint: { zh: "为其中一个改用新的标识；标识一经发布不得变更。", en: "Give one of them a new id; published ids never change." },
+  },
+  check(context) {
+    const { index } = context;
+    for (const [id, located] of index.metadataIds) {
+      reportRepeats({ context, messageId: "metadata", id, definitions: located.map((entry) => ({ document: entry.document, pointer: "/metadata" })) });
+    }
+    for (const [id, definitions] of index.departments) reportRepeats({ context, messageId: "department", id, definitions });
+    for (const [id, definitions] of index.items) reportRepeats({ context, messageId: "item", id, definitions });
+    for (const checklist of index.checklists) {
+      checkList({ context, messageId: "matter", entries: checklist.value.spec.matters, document: checklist.document, pointer: "/spec/matters" });
+    }
+    for (const [, definitions] of index.items) {
+      for (const item of definitions) checkMaterials(context, { ...item, materials: item.value.materials });
+    }
+    for (const matter of matterLikes(index)) checkMaterials(context, { ...matter, materials: matter.value.materials });
+    for (const taxonomy of index.taxonomies) {
+      taxonomy.value.spec.subjects.forEach((subject, position) => {
+        checkList({ context, messageId: "stage", entries: subject.stages, document: taxonomy.document, pointer: joinPointer("/spec/subjects", position, "stages") });
+      });
+    }
+  },
+});

@@ -1,0 +1,85 @@
+import type { LocalizedMessage, Severity, SourceDocument } from "@onething/schemas";
+import type { ProjectIndex } from "./project-index.js";
+
+/** Options of `validateDocuments`. */
+export interface ValidateOptions {
+  /** The date overdue checks compare against, `YYYY-MM-DD`; defaults to the current UTC date. */
+  today?: string;
+  /**
+   * Per-code severity overrides (`"off"` drops the code) for rule ids and structural codes; defaults to none. A
+   * document with structural findings stays out of the semantic rules even when those codes are overridden.
+   */
+  rules?: Record<string, Severity | "off">;
+}
+
+/** The values a message template's `{placeholders}` are filled from; a localized value fills each language with its own text. */
+export type MessageData = Record<string, string | number | LocalizedMessage>;
+
+/** The description, default severity and message templates of a semantic rule. */
+export interface RuleMeta {
+  /** The rule id, also the diagnostic code and the rule's file name. */
+  id: string;
+  /** The severity reported unless `ValidateOptions.rules` overrides it. */
+  severity: Severity;
+  /** One sentence saying what the rule checks. */
+  description: LocalizedMessage;
+  /** Message templates by message id; `{name}` is replaced by `data.name`. */
+  messages: Record<string, LocalizedMessage>;
+  /** The default fix hint (a template like the messages); none when absent. */
+  hint?: LocalizedMessage;
+}
+
+/** A second place a rule points at, such as the first definition of a duplicate id. */
+export interface RuleRelated {
+  /** The document holding the place. */
+  document: SourceDocument;
+  /** JSON Pointer to the node. */
+  pointer: string;
+  /** Whether to point at the key or the value; defaults to the key for object members. */
+  part?: "key" | "value";
+  /** The message template (a key of `meta.messages`) describing the place. */
+  messageId: string;
+  /** Values for the template; defaults to the report's data. */
+  data?: MessageData;
+}
+
+/** What a rule reports through `RuleContext.report`. */
+export interface RuleReport {
+  /** The message template, a key of the rule's `meta.messages`. */
+  messageId: string;
+  /** Values for the template's placeholders; defaults to none. */
+  data?: MessageData;
+  /** The document the finding is in. */
+  document: SourceDocument;
+  /** JSON Pointer to the offending node. */
+  pointer: string;
+  /** Whether to point at the key or the value; defaults to the key (the document's `locate` default). */
+  part?: "key" | "value";
+  /** A message id whose template becomes the hint instead of `meta.hint`; defaults to `meta.hint`. */
+  hintId?: string;
+  /** Other places that explain the finding; defaults to none. */
+  related?: RuleRelated[];
+}
+
+/** What a rule sees: the typed project index, the date, and a way to report. */
+export interface RuleContext {
+  /** Every structurally valid document, indexed by id. */
+  index: ProjectIndex;
+  /** Today's date, `YYYY-MM-DD`. */
+  today: string;
+  /** Records one finding of the running rule. */
+  report(report: RuleReport): void;
+}
+
+/** A semantic rule: its meta and a check that reports through the context and never throws. */
+export interface Rule {
+  /** The rule's id, severity, description and message templates. */
+  meta: RuleMeta;
+  /** Runs the rule over the project index. */
+  check(context: RuleContext): void;
+}
+
+/** Declares a rule with its types checked; returns it unchanged. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

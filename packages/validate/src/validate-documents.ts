@@ -1,0 +1,112 @@
+import type { Diagnostic, LocalizedMessage, RelatedLocation, Severity, SourceDocument } from "@onething/schemas";
+import { formatMessage } from "./format.js";
+import { buildIndex, type ProjectIndex } from "./project-index.js";
+import { rules } from "./rules/index.js";
+import { structuralDiagnostics } from "./structural.js";
+import type { Rule, RuleReport, ValidateOptions } from "./types.js";
+
+/** Codes the rule engine itself reports (not a rule, not the schema), with their severity and meaning. */
+export const ENGINE_DIAGNOSTICS: Record<string, { severity: Severity; description: LocalizedMessage }> = {
+  "rule-crashed": {
+    severity: "error",
+    description: {
+      zh: "某条规则内部出错（程序缺陷，请报告）；其余规则照常运行。",
+      en: "A rule failed internally (a bug, please report it); the other rules still ran.",
+    },
+  },
+};
+
+/** Today's UTC date as `YYYY-MM-DD`. */
+function currentDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Indexes the structurally valid documents of a project by id, for the semantic rules. */
+export function indexProject(documents: readonly SourceDocument[]): ProjectIndex {
+  return buildIndex(documents.map((document) => ({ document, valid: structuralDiagnostics(document).length === 0 })));
+}
+
+function toDiagnostic(rule: Rule, report: RuleReport): Diagnostic {
+  const { meta } = rule;
+  const template = meta.messages[report.messageId] ?? { zh: report.messageId, en: report.messageId };
+  const hintTemplate = report.hintId === undefined ? meta.hint : meta.messages[report.hintId];
+  const range = report.document.locate(report.pointer, report.part);
+  const related: RelatedLocation[] = (report.related ?? []).map((place) => {
+    const placeRange = place.document.locate(place.pointer, place.part);
+    const placeTemplate = meta.messages[place.messageId] ?? { zh: place.messageId, en: place.messageId };
+    return {
+      file: place.document.path,
+      pointer: place.pointer,
+      ...(placeRange ? { range: placeRange } : {}),
+      message: formatMessage(placeTemplate, place.data ?? report.data),
+    };
+  });
+  return {
+    code: meta.id,
+    severity: meta.severity,
+    message: formatMessage(template, report.data),
+    ...(hintTemplate ? { hint: formatMessage(hintTemplate, report.data) } : {}),
+    file: report.document.path,
+    pointer: report.pointer,
+    ...(range ? { range } : {}),
+    ...(related.length > 0 ? { related } : {}),
+  };
+}
+
+/** Orders diagnostics by file, line, column and code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const fileA = a.file ?? "";
+  const fileB = b.file ?? "";
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  const lineDelta = (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0);
+  if (lineDelta !== 0) return lineDelta;
+  const columnDelta = (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0);
+  if (columnDelta !== 0) return columnDelta;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+/** Runs one rule over the index; a rule that throws is a bug, reported as a diagnostic instead of crashing the run. */
+function runRule(options: { rule: Rule; index: ProjectIndex; today: string; into: Diagnostic[] }): void {
+  const { rule, index, today, into } = options;
+  try {
+    rule.check({ index, today, report: (report) => into.push(toDiagnostic(rule, report)) });
+  } catch (error) {
+    into.push({
+      code: "rule-crashed",
+      severity: "error",
+      message: {
+        zh: `规则 ${rule.meta.id} 内部出错：${String(error)}`,
+        en: `The rule ${rule.meta.id} failed: ${String(error)}`,
+      },
+    });
+  }
+}
+
+/**
+ * Validates a project: each document against its JSON Schema, then the semantic rules over the
+ * documents that passed. Returns located diagnostics sorted by file, line, column and code; never throws.
+ * @example
+ * const diagnostics = validateDocuments(documents, { today: "2026-01-01" });
+ */
+export function validateDocuments(documents: readonly SourceDocument[], options: ValidateOptions = {}): Diagnostic[] {
+  const today = options.today ?? currentDate();
+  const diagnostics: Diagnostic[] = [];
+  const entries = documents.map((document) => {
+    const structural = structuralDiagnostics(document);
+    diagnostics.push(...structural);
+    return { document, valid: structural.length === 0 };
+  });
+  const index = buildIndex(entries);
+  const overrides = options.rules ?? {};
+  for (const rule of rules) {
+    if (overrides[rule.meta.id] === "off") continue;
+    runRule({ rule, index, today, into: diagnostics });
+  }
+  const result: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const override = overrides[diagnostic.code];
+    if (override === "off") continue;
+    result.push(override ? { ...diagnostic, severity: override } : diagnostic);
+  }
+  return result.sort(compareDiagnostics);
+}
