@@ -7,15 +7,24 @@ import { describe, expect, test } from "vitest";
 // Runs the BUILT command in plain Node, as users and CI do; `npm test` builds first.
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const broken = fileURLToPath(new URL("./fixtures/broken/", import.meta.url));
-const built = existsSync(bin);
-if (!built) console.warn(`skipping the built-cli tests: ${bin} is missing; run \`npm run build\` first (npm test does).`);
+const launcher = fileURLToPath(new URL("../../../node_modules/.bin/onething", import.meta.url));
 
 function onething(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe.skipIf(!built)("the built cli (packages/cli/dist/bin.js)", () => {
+describe("the built cli (packages/cli/dist/bin.js)", () => {
+  test("is built (npm test builds before it tests)", () => {
+    expect(existsSync(bin), `${bin} is missing: run npm run build`).toBe(true);
+  });
+
+  test("is linked as `onething` at the repository root by npm ci, so npx onething works", () => {
+    const result = spawnSync(launcher, ["--version"], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
+  });
+
   test("exits 1 on the broken fixtures, with the report on stdout", () => {
     const result = onething(["validate", "--today", "2025-07-01"], broken);
     expect(result.stderr).toBe("");
