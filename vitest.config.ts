@@ -13,6 +13,7 @@ export default defineConfig({
       "@onething/schemas": pkg("schemas"),
       "@onething/dsl": pkg("dsl"),
       "@onething/validate": pkg("validate"),
+      "@onething/diff": pkg("diff"),
       "@onething/sdk": pkg("sdk"),
       "@onething/cli": pkg("cli"),
     },

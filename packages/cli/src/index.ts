@@ -1,5 +1,11 @@
 import type { Lang } from "@onething/sdk";
+import { runDiff } from "./commands/diff.js";
+import { runExport } from "./commands/export.js";
 import { runOverview } from "./commands/overview.js";
+import { runInit } from "./commands/init.js";
+import { runReconcile } from "./commands/reconcile.js";
+import { runResolve } from "./commands/resolve.js";
+import { runStats } from "./commands/stats.js";
 import { runValidate } from "./commands/validate.js";
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "./io.js";
 import { detectLang, scanLangArgument } from "./lang.js";
@@ -14,6 +20,12 @@ export { VERSION } from "./version.js";
 const COMMANDS: Record<string, (options: { argv: string[]; io: CliIo; lang: Lang }) => Promise<number>> = {
   validate: runValidate,
   overview: runOverview,
+  diff: runDiff,
+  reconcile: runReconcile,
+  resolve: runResolve,
+  init: runInit,
+  stats: runStats,
+  export: runExport,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from "node:fs";
+import { posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -13,7 +14,9 @@ function reachableFrom(entry: string): string[] {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(folder + file, "utf8");
-    for (const match of text.matchAll(/from\s+"\.\/([^"]+)\.js"/g)) queue.push(`${match[1]}.ts`);
+    for (const match of text.matchAll(/from\s+"(\.\.?\/[^"]+)\.js"/g)) {
+      queue.push(posix.normalize(posix.join(posix.dirname(file), `${match[1]}.ts`)));
+    }
   }
   return [...seen].sort();
 }
@@ -30,9 +33,9 @@ describe("the main entry", () => {
   });
 
   it("covers every non-test source file except the node entry", () => {
-    const sources = readdirSync(folder).filter(
-      (name) => name.endsWith(".ts") && !name.endsWith(".test.ts") && name !== "node.ts" && name !== "test-summary.ts",
-    );
+    const sources = readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .map((name) => name.split("\\").join("/"))
+      .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts") && name !== "node.ts" && name !== "test-summary.ts");
     expect(reachableFrom("index.ts")).toEqual(sources.sort());
   });
 });

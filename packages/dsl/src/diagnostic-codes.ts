@@ -156,6 +156,34 @@ export const DSL_DIAGNOSTICS = {
       en: "A file could not be read (no permission, or not a regular file).",
     },
   },
+  "extends-cycle": {
+    severity: "error",
+    description: {
+      zh: "清单的 extends 形成了循环（如 A 继承 B、B 又继承 A）；闭合循环的那一条继承被忽略。",
+      en: "The extends entries of checklists form a cycle (A extends B, B extends A); the entry closing the cycle is ignored.",
+    },
+  },
+  "duplicate-matter": {
+    severity: "error",
+    description: {
+      zh: "清单自己的一件事与继承来的一件事标识相同（或两个上级提供了同一标识、内容不同的一件事）；保留继承的（先列出的）那一个。",
+      en: "A list's own matter reuses the id of an inherited one (or two bases provide different matters with one id); the inherited (first-listed) one is kept.",
+    },
+  },
+  "locked-field-weakened": {
+    severity: "error",
+    description: {
+      zh: "补丁弱化了上级锁定的字段（跑动等指标升高、承诺时限延长、删除所含事项、更换牵头部门、去掉锁定）；沿用上级的值。",
+      en: "A patch weakens a field a base locked (a metric rises, the promised time grows, a bundled item is dropped, the lead changes, a lock is removed); the base value is kept.",
+    },
+  },
+  "local-floor": {
+    severity: "warning",
+    description: {
+      zh: "上级清单的一件事被 select/exclude 去掉了，本清单既没有实施它，也没有在 notApplicable 中说明原因。",
+      en: "A base matter dropped by select / exclude that the list neither implements nor marks not applicable with a reason.",
+    },
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** A code `@onething/dsl` can emit. */

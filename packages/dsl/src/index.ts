@@ -5,3 +5,6 @@ export type { FindSpanOptions, NodePart, Span } from "./locate.js";
 export { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES, fileTooLarge, parseSource } from "./parse.js";
 export type { ParseOptions, ParseResult, ParsedDocument } from "./parse.js";
 export { escapePointerSegment, parsePointer } from "./pointer.js";
+export { resolveChecklist, resolveChecklists } from "./resolve/resolve.js";
+export type { ResolveAllResult, ResolveChecklistOptions, ResolveChecklistsOptions } from "./resolve/resolve.js";
+export type { Provenance, ResolveResult, ResolvedChecklist, ResolvedMatter } from "./resolve/types.js";

@@ -250,6 +250,13 @@ describe("wording", () => {
 describe("DSL_DIAGNOSTICS", () => {
   const loaderCodes = ["path-not-found", "path-outside-root", "file-unreadable"]; // exercised in node.test.ts
   const internalCodes = ["parse-failed"]; // exercised in parse-failed.test.ts
+  const resolveFixtures = fileURLToPath(new URL("../fixtures/resolve/", import.meta.url));
+  // Resolution codes are exercised by the golden fixtures of resolve/resolve.test.ts.
+  const resolutionCodes = readdirSync(resolveFixtures).flatMap((name) =>
+    (JSON.parse(readFileSync(`${resolveFixtures}${name}/expected.json`, "utf8")) as { diagnostics: Array<{ code: string }> }).diagnostics.map(
+      (item) => item.code,
+    ),
+  );
 
   it("lists every code the fixtures and generated cases produce, and each is produced somewhere", () => {
     const fixtures = fileURLToPath(new URL("../fixtures/_error_/", import.meta.url));
@@ -262,7 +269,7 @@ describe("DSL_DIAGNOSTICS", () => {
     }
     const listed = Object.keys(DSL_DIAGNOSTICS);
     for (const code of seen) expect(listed).toContain(code);
-    expect([...seen, ...loaderCodes, ...internalCodes].sort()).toEqual(expect.arrayContaining(listed));
+    expect([...seen, ...loaderCodes, ...internalCodes, ...resolutionCodes].sort()).toEqual(expect.arrayContaining(listed));
   });
 
   it("uses kebab-case codes with both languages", () => {

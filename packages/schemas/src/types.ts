@@ -31,6 +31,10 @@ export type JurisdictionLevel = "national" | "provincial" | "municipal" | "count
  */
 export type PartialDate = string;
 /**
+ * 可信度 · How sure the data is
+ */
+export type Confidence = "verified" | "partial" | "unverified" | "illustrative";
+/**
  * 服务主体 · Subject whose lifecycle the matter belongs to
  */
 export type Subject = "enterprise" | "individual" | "project";
@@ -42,10 +46,6 @@ export type StageId = string;
  * 部门标识，以 dept. 开头 · Department id, starting with dept.
  */
 export type DepartmentRef = string;
-/**
- * 可信度 · How sure the data is
- */
-export type Confidence = "verified" | "partial" | "unverified" | "illustrative";
 /**
  * 政务服务事项标识，以 item. 开头 · Service-item id, starting with item.
  */
@@ -121,6 +121,10 @@ export interface Metadata {
    * 来源 · Sources of the document
    */
   sources?: Source[];
+  /**
+   * 文档整体的可信度 · Confidence of the document as a whole; a matter's own confidence wins
+   */
+  confidence?: Confidence;
 }
 /**
  * 中英文文本，中文必填 · A text in Chinese (required, authoritative) and English
@@ -989,6 +993,10 @@ export interface ProgressEntry {
    * 备注 · Note
    */
   note?: string;
+  /**
+   * 可信度 · How sure the entry is
+   */
+  confidence?: Confidence;
 }
 /**
  * 评价：指标定义和逐事项结果 · Evaluation: indicator definitions and measured results per matter
@@ -1091,6 +1099,10 @@ export interface EvaluationResult {
    * 指标取值 · Indicator values
    */
   values?: IndicatorValue[];
+  /**
+   * 可信度 · How sure the result is
+   */
+  confidence?: Confidence;
 }
 /**
  * 好差评五级评价人数 · Ratings across the five levels

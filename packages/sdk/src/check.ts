@@ -1,5 +1,7 @@
 import type { Diagnostic, LocalizedMessage, Severity, SourceDocument } from "@onething/schemas";
-import { DSL_DIAGNOSTICS } from "@onething/dsl";
+import { isDocumentKind } from "@onething/schemas";
+import { DSL_DIAGNOSTICS, resolveChecklists } from "@onething/dsl";
+import type { ParsedDocument } from "@onething/dsl";
 import { STRUCTURAL_DIAGNOSTICS, rules, validateDocuments } from "@onething/validate";
 import { sortDiagnostics } from "./diagnostics.js";
 
@@ -12,13 +14,24 @@ export interface CheckOptions {
 }
 
 /**
- * Validates parsed documents (structure and semantic rules) and returns the findings sorted by place.
+ * Validates parsed documents (structure and semantic rules), resolves every checklist over its bases
+ * (extends cycles, duplicate matters, weakened locks, the local floor) and returns the findings sorted by place.
  *
  * @example
  * const diagnostics = checkDocuments(documents, { today: "2025-07-01" });
  */
 export function checkDocuments(documents: readonly SourceDocument[], options: CheckOptions = {}): Diagnostic[] {
-  return sortDiagnostics(validateDocuments(documents, options));
+  const overrides = options.rules ?? {};
+  const resolution = resolveChecklists({ documents: documents.filter(hasKnownKind) }).diagnostics.flatMap((diagnostic) => {
+    const override = overrides[diagnostic.code];
+    if (override === "off") return [];
+    return [override === undefined ? diagnostic : { ...diagnostic, severity: override }];
+  });
+  return sortDiagnostics([...validateDocuments(documents, options), ...resolution]);
+}
+
+function hasKnownKind(document: SourceDocument): document is ParsedDocument {
+  return isDocumentKind((document as Partial<ParsedDocument>).kind);
 }
 
 /** The one-sentence description of every diagnostic code (parsing, structure and semantic rules), by code. */

@@ -12,3 +12,15 @@ export { OUTPUT_FORMATS, type FormatOptions, type OutputFormat } from "./format/
 export { toSarifLog } from "./format/sarif.js";
 export { checkDocuments, describeDiagnosticCodes, type CheckOptions } from "./check.js";
 export { describeBatch, overviewDocuments, type BatchOverview, type ProjectOverview, type SubjectOverview } from "./overview.js";
+export { describeBasis, describeCategory, listProgressDocuments, reconcile, reconcileDocuments, RECONCILE_CATEGORIES, type FormerIdMapping, type NotApplicableBasis, type NotApplicableCounts, type ReconcileCategory, type ReconciledMatter, type ReconcileDocumentsOptions, type ReconcileOptions, type ReconcileReport, type ReconcileSummary, type UnknownEntry } from "./reconcile.js";
+export { RECONCILE_DIAGNOSTICS, type ReconcileCode, type ReconcileCodeInfo } from "./reconcile-codes.js";
+export { formatProvenance, toResolvedData, type ResolvedData, type ResolvedDataOptions, type ResolvedMatterData } from "./resolve-output.js";
+export { resolveChecklist, resolveChecklists, type Provenance, type ResolveAllResult, type ResolvedChecklist, type ResolvedMatter, type ResolveResult } from "@onething/dsl";
+export type { BatchKey, LocalizedText, TaxonomyDocument } from "@onething/schemas";
+export { effectiveStatus, isOverdue, query, todayUtc, type MatterQuery, type MatterQueryStatus, type QueryOptions } from "./query.js";
+export { REDUCTION_GROUPINGS, REDUCTION_METRICS, reductions, type MetricReduction, type PublishedReduction, type ReductionGroup, type ReductionGrouping, type ReductionMetric, type ReductionOptions, type ReductionReport } from "./reductions.js";
+export { coverage, type CoverageOptions, type CoverageReport, type LackingMatter, type StageCoverage, type SubjectCoverage } from "./coverage.js";
+export { mergeChecklists, type MergeChecklistsOptions } from "./merge-checklists.js";
+export { CSV_BOM, toCsv, type CsvCell } from "./csv.js";
+export { applyChanges, diffDocuments, DIFF_FORMATS, renderDiff, renderGithub, renderJson, renderMarkdown, renderText, summarizeDiff, toJsonDiff, type Change, type ChangeCheck, type ChangeClass, type ChangeLocation, type DiffDocument, type DiffFormat, type DiffImpact, type DiffOptions, type DiffResult, type DiffSummary, type GithubDiffOutput, type JsonDiffOutput, type RenderDiffOptions, type SemverImpact } from "@onething/diff";
+export { parseSource, type ParseOptions, type ParseResult } from "@onething/dsl";

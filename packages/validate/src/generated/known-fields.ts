@@ -9,6 +9,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
       "spec"
     ],
     "/metadata": [
+      "confidence",
       "description",
       "id",
       "jurisdiction",
@@ -86,6 +87,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
       "spec"
     ],
     "/metadata": [
+      "confidence",
       "description",
       "id",
       "jurisdiction",
@@ -153,6 +155,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
       "spec"
     ],
     "/metadata": [
+      "confidence",
       "description",
       "id",
       "jurisdiction",
@@ -250,6 +253,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
       "spec"
     ],
     "/metadata": [
+      "confidence",
       "description",
       "id",
       "jurisdiction",
@@ -591,6 +595,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
       "spec"
     ],
     "/metadata": [
+      "confidence",
       "description",
       "id",
       "jurisdiction",
@@ -631,6 +636,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
       "version"
     ],
     "/spec/entries/*": [
+      "confidence",
       "dueDate",
       "evidence",
       "matter",
@@ -658,6 +664,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
       "spec"
     ],
     "/metadata": [
+      "confidence",
       "description",
       "id",
       "jurisdiction",
@@ -711,6 +718,7 @@ export const KNOWN_FIELDS: Record<string, Record<string, readonly string[]>> = {
     ],
     "/spec/results/*": [
       "checklist",
+      "confidence",
       "matter",
       "satisfaction",
       "values",

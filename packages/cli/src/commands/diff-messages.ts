@@ -1,0 +1,85 @@
+import type { Lang } from "@onething/sdk";
+import { DIFF_FORMATS } from "@onething/sdk";
+
+const FORMATS = DIFF_FORMATS.join("|");
+
+const ZH = {
+  help: `用法：onething diff <旧路径> <新路径> [选项]
+      onething diff [<git 引用>] [路径…] [--staged] [选项]
+
+比较两个版本的清单，按标识（而不是位置）匹配文档和事项，报告语义变更：事项、政务服务事项、材料、部门的
+新增/删除/改名（formerIds 声明的改名，或按名称相似推断的“可能改名”），牵头部门和配合部门、成效指标
+（改革后数值上升记为“变差”）、状态（倒退）、批次、字段和文字的变化；每处变更标明不兼容/需关注/兼容，
+并给出建议的版本升级（major/minor/patch）。
+
+第一种用法比较两个文件或文件夹。第二种用法把工作区（或 --staged 时的暂存区）与 git 引用（默认 HEAD）
+比较，直接从 git 读取旧版本，不需要检出；路径默认为 checklists（存在时），否则为当前目录。
+
+选项：
+  -f, --format <格式>        输出格式：${FORMATS}（默认 text；markdown 适合贴到合并请求评论）
+      --fail-on <条件>       出现该类变更时退出码为 1：breaking|regression|any|none（默认 none）
+      --staged               与暂存区比较（而不是工作区）
+      --lang zh|en           消息语言（默认中文，或按 ONETHING_LANG / 系统语言环境）
+  -o, --output <文件>        把结果写入文件（原子写入）而不是标准输出
+  -h, --help                 显示本帮助
+
+退出码：0 没有达到 --fail-on 的变更；1 有；2 无法运行（参数错误、路径或引用不存在、文件无法解析）。
+在 GitHub Actions 中使用 --format github 时，markdown 摘要会追加到 $GITHUB_STEP_SUMMARY。
+`,
+  badFormat: (value: string) => `不支持的输出格式“${value}”，可选：${DIFF_FORMATS.join("、")}。`,
+  badFailOn: (value: string) => `--fail-on 只能是 breaking、regression、any 或 none，收到“${value}”。`,
+  badRef: (ref: string) => `“${ref}”不是有效的 git 引用。`,
+  refMissing: (ref: string) => `git 引用“${ref}”不存在（也不是当前目录下的路径）。`,
+  notARepository: (detail: string) => `当前目录不在 git 仓库中，无法按引用比较：${detail}`,
+  gitMissing: "找不到 git 命令；请安装 git，或直接比较两个路径：onething diff <旧路径> <新路径>。",
+  gitFailed: (detail: string) => `git 命令失败：${detail}`,
+  stagedWithTwoPaths: "--staged 只能与 git 引用一起使用。",
+  unparsable: (details: string) => `无法比较：以下文件不能作为 onething 文档读取（运行 onething validate 查看详情）：\n${details}`,
+  nothingToCompare: (paths: string) => `没有可比较的文件：在 ${paths} 下没有找到 YAML 文件。`,
+};
+
+type DiffMessages = typeof ZH;
+
+const EN: DiffMessages = {
+  help: `Usage: onething diff <before> <after> [options]
+       onething diff [<git-ref>] [paths…] [--staged] [options]
+
+Compares two versions of the checklists, matching documents and matters by id (never by position), and
+reports semantic changes: matters, service items, materials and departments added, removed or renamed
+(declared through formerIds, or a possible rename inferred from similar names); lead and partner
+departments; metrics (a rising after value is a regression); status (moving backwards); batches; fields
+and texts. Each change is breaking, potentially breaking or non-breaking, and the run suggests a version
+bump (major / minor / patch).
+
+The first form compares two files or folders. The second compares the working tree (or the index with
+--staged) with a git ref (default HEAD), reading the old version from git without a checkout; the paths
+default to checklists (when it exists), else the current directory.
+
+Options:
+  -f, --format <format>      output format: ${FORMATS} (default text; markdown for a pull-request comment)
+      --fail-on <condition>  exit with 1 when there is such a change: breaking|regression|any|none (default none)
+      --staged               compare the index instead of the working tree
+      --lang zh|en           language of messages (default Chinese, or ONETHING_LANG / the locale)
+  -o, --output <file>        write the result to a file (atomically) instead of stdout
+  -h, --help                 show this help
+
+Exit codes: 0 no change matching --fail-on; 1 some; 2 could not run (bad arguments, a missing path or ref,
+a file that does not parse). With --format github in GitHub Actions the markdown summary is appended to
+$GITHUB_STEP_SUMMARY.
+`,
+  badFormat: (value) => `Unsupported output format "${value}"; choose one of ${DIFF_FORMATS.join(", ")}.`,
+  badFailOn: (value) => `--fail-on must be breaking, regression, any or none, got "${value}".`,
+  badRef: (ref) => `"${ref}" is not a valid git ref.`,
+  refMissing: (ref) => `The git ref "${ref}" does not exist (and is not a path under the current directory).`,
+  notARepository: (detail) => `The current directory is not in a git repository, so refs cannot be compared: ${detail}`,
+  gitMissing: "git was not found; install it, or compare two paths: onething diff <before> <after>.",
+  gitFailed: (detail) => `A git command failed: ${detail}`,
+  stagedWithTwoPaths: "--staged needs a git ref, not two paths.",
+  unparsable: (details) => `Cannot compare: these files cannot be read as onething documents (run onething validate for details):\n${details}`,
+  nothingToCompare: (paths) => `Nothing to compare: no YAML files under ${paths}.`,
+};
+
+/** The texts of `onething diff` in one language. */
+export function diffMessages(lang: Lang): DiffMessages {
+  return lang === "zh" ? ZH : EN;
+}

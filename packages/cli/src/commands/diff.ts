@@ -1,0 +1,154 @@
+import { appendFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { DIFF_FORMATS, diffDocuments, parseSource, renderDiff, renderGithub, type DiffFormat, type DiffResult, type Lang, type SourceDocument } from "@onething/sdk";
+import { writeFileAtomic } from "../atomic-write.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
+import { messages } from "../messages.js";
+import { parseCommandArguments, readLang, UsageError } from "../options.js";
+import { defaultPaths } from "../project.js";
+import { diffMessages } from "./diff-messages.js";
+import { pathExists, readGitVersion, readWorkingTree, verifyRef, type VersionFile } from "./diff-sources.js";
+import { shouldColor } from "./validate.js";
+
+/** When `onething diff` exits with 1: on breaking changes, regressions, any change, or never. */
+export type FailOn = "breaking" | "regression" | "any" | "none";
+
+/** The options `onething diff` accepts. */
+const DIFF_OPTIONS: Parameters<typeof parseCommandArguments>[0]["spec"] = {
+  help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+  format: { type: "string", short: "f" },
+  "fail-on": { type: "string" },
+  staged: { type: "boolean" },
+  output: { type: "string", short: "o" },
+};
+
+/** Checks `--format` of `onething diff`. */
+function readDiffFormat(value: string | boolean | undefined, lang: Lang): DiffFormat {
+  if (value === undefined || typeof value === "boolean") return "text";
+  const format = DIFF_FORMATS.find((candidate) => candidate === value);
+  if (format === undefined) throw new UsageError(diffMessages(lang).badFormat(value));
+  return format;
+}
+
+/** Checks `--fail-on`. */
+function readFailOn(value: string | boolean | undefined, lang: Lang): FailOn {
+  if (value === undefined || typeof value === "boolean") return "none";
+  if (value === "breaking" || value === "regression" || value === "any" || value === "none") return value;
+  throw new UsageError(diffMessages(lang).badFailOn(value));
+}
+
+/** Whether a diff has a change that `failOn` fails on. */
+export function failsOn(result: DiffResult, failOn: FailOn): boolean {
+  switch (failOn) {
+    case "breaking":
+      return result.changes.some((change) => change.class === "breaking");
+    case "regression":
+      return result.changes.some((change) => change.regression === true);
+    case "any":
+      return result.changes.length > 0;
+    case "none":
+      return false;
+  }
+}
+
+/** Parses the files of one version; a file that is not a usable onething document is a usage error. */
+function parseVersion(files: readonly VersionFile[], lang: Lang): SourceDocument[] {
+  const documents: SourceDocument[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const { document, diagnostics } = parseSource({ path: file.path, text: file.bytes });
+    if (document !== undefined) {
+      documents.push(document);
+      continue;
+    }
+    const first = diagnostics.find((diagnostic) => diagnostic.severity === "error") ?? diagnostics[0];
+    const place = first?.range === undefined ? file.path : `${file.path}:${first.range.start.line}:${first.range.start.column}`;
+    problems.push(`  ${place} ${first === undefined ? "" : `${first.code} ${first.message[lang]}`}`.trimEnd());
+  }
+  if (problems.length > 0) throw new UsageError(diffMessages(lang).unparsable(problems.join("\n")));
+  return documents;
+}
+
+async function readVersions(options: { io: CliIo; positionals: string[]; staged: boolean; lang: Lang }): Promise<{ before: VersionFile[]; after: VersionFile[] }> {
+  const { io, positionals, staged, lang } = options;
+  const [first, second] = positionals;
+  if (positionals.length === 2 && first !== undefined && second !== undefined && !staged && (await pathExists(io.cwd, first))) {
+    const before = await readWorkingTree({ cwd: io.cwd, path: first, lang });
+    const after = await readWorkingTree({ cwd: io.cwd, path: second, lang });
+    if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(`${first}, ${second}`));
+    return { before, after };
+  }
+  const ref = first ?? "HEAD";
+  await verifyRef({ cwd: io.cwd, ref, lang });
+  const paths = positionals.length > 1 ? positionals.slice(1) : await defaultPaths(io.cwd);
+  const before = await readGitVersion({ cwd: io.cwd, ref, paths, lang });
+  let after: VersionFile[];
+  if (staged) {
+    after = await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang });
+  } else {
+    after = [];
+    for (const path of paths) {
+      if (await pathExists(io.cwd, path)) after.push(...(await readWorkingTree({ cwd: io.cwd, path, lang })));
+    }
+  }
+  if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(paths.join(", ")));
+  return { before, after };
+}
+
+/** Runs `onething diff` and returns the exit code. */
+export async function runDiff(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
+  const { io } = options;
+  const args = parseCommandArguments({ argv: options.argv, spec: DIFF_OPTIONS, command: "diff", lang: options.lang });
+  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  if (args.values["help"] === true) {
+    io.stdout.write(diffMessages(lang).help);
+    return EXIT_OK;
+  }
+  const format = readDiffFormat(args.values["format"], lang);
+  const failOn = readFailOn(args.values["fail-on"], lang);
+  const staged = args.values["staged"] === true;
+  const output = typeof args.values["output"] === "string" ? args.values["output"] : undefined;
+
+  const versions = await readVersions({ io, positionals: args.positionals, staged, lang });
+  const result = diffDocuments({ before: parseVersion(versions.before, lang), after: parseVersion(versions.after, lang) });
+
+  let text: string;
+  let summary: string | undefined;
+  if (format === "github") {
+    const parts = renderGithub(result, { lang });
+    text = parts.annotations;
+    summary = parts.summary;
+  } else {
+    text = renderDiff(result, { format, lang, color: format === "text" && output === undefined && shouldColor(io) });
+  }
+  if (output === undefined) {
+    io.stdout.write(text);
+  } else {
+    try {
+      await writeFileAtomic(resolve(io.cwd, output), text);
+    } catch (error) {
+      io.stderr.write(`${messages(lang).outputFailed(output, errorText(error))}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
+  if (summary !== undefined) {
+    const target = io.env["GITHUB_STEP_SUMMARY"];
+    let written = false;
+    if (target !== undefined && target !== "") {
+      try {
+        await appendFile(target, summary, "utf8");
+        written = true;
+      } catch (error) {
+        io.stderr.write(`${messages(lang).summaryFailed(errorText(error))}\n`);
+      }
+    }
+    if (!written) io.stdout.write(`${text === "" ? "" : "\n"}${summary}`);
+  }
+  return failsOn(result, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,11 @@
+export type { Change, ChangeCheck, ChangeClass, ChangeLocation, DiffDocument, DiffImpact, DiffResult, DiffStage, SemverImpact } from "./types.js";
+export { diffDocuments, RENAME_SIMILARITY, STATUS_ORDER, type DiffOptions } from "./diff.js";
+export { applyChanges } from "./apply.js";
+export { CLASS_LABELS, FIELD_LABELS, IMPACT_LABELS, METRIC_LABELS, STATUS_LABELS, SUBJECT_LABELS, type Lang } from "./labels.js";
+export { DIFF_FORMATS, renderDiff, type DiffFormat, type RenderDiffOptions } from "./render/index.js";
+export { renderText, type TextOptions } from "./render/text.js";
+export { escapeMarkdown, renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
+export { renderJson, toJsonDiff, type JsonChange, type JsonDiffOutput } from "./render/json.js";
+export { GITHUB_ANNOTATION_LIMIT, renderGithub, type GithubDiffOutput } from "./render/github.js";
+export { groupChanges, summarizeDiff, type DiffSummary, type DocumentGroup, type MatterGroup, type StageGroup, type SubjectGroup } from "./render/group.js";
+export { describeBump, describeSummary } from "./render/summary.js";
