@@ -21,7 +21,7 @@ const tscBin = join(root, "node_modules", "typescript", "bin", "tsc");
  * siblings' sources; their targets are unpublished sources, so they are left out of the "inside the
  * tarball" check. Every other condition a consumer may use must resolve to a shipped file.
  */
-const MONOREPO_CONDITIONS = new Set(["source"]);
+const MONOREPO_CONDITIONS = new Set(["@onething/source"]);
 
 interface Manifest {
   name: string;
@@ -194,10 +194,11 @@ describe("package manifests", () => {
 });
 
 describe("tarballs", () => {
-  it.each(packageDirs)("%s ships its manifest and README", (dir) => {
+  it.each(packageDirs)("%s ships its manifest, README and LICENSE", (dir) => {
     const files = packOf(dir).files.map((file) => file.path);
     expect(files).toContain("package.json");
     expect(files, `packages/${dir}/README.md is missing`).toContain("README.md");
+    expect(files, `packages/${dir}/LICENSE is missing`).toContain("LICENSE");
   });
 
   it.each(packageDirs)("%s ships no sources, tests or fixtures", (dir) => {

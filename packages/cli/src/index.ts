@@ -63,7 +63,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (first.startsWith("-")) throw new UsageError(text.unknownGlobalOption(first));
     const command = COMMANDS[first];
     if (command === undefined) {
-      io.stderr.write(`${text.unknownCommand(first)}\n`);
+      io.stderr.write(`${text.unknownCommand(first, Object.keys(COMMANDS))}\n`);
       return EXIT_UNUSABLE;
     }
     return await command({ argv: rest, io, lang });

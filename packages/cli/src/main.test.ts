@@ -181,3 +181,13 @@ describe("main: one file inside checklists/", () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe("main: unknown command", () => {
+  test("names every command there is", async () => {
+    const result = await run(["frobnicate"]);
+    expect(result.code).toBe(2);
+    for (const command of ["validate", "overview", "diff", "reconcile", "resolve", "init", "stats", "export"]) {
+      expect(result.stderr).toContain(command);
+    }
+  });
+});

@@ -52,7 +52,7 @@ const ZH = {
       --today <YYYY-MM-DD>     判断“超期”时使用的日期（默认今天）
   -h, --help                   显示本帮助
 `,
-  unknownCommand: (name: string) => `未知命令“${name}”。可用命令：validate、overview。运行 onething --help 查看用法。`,
+  unknownCommand: (name: string, commands: readonly string[]) => `未知命令“${name}”。可用命令：${commands.join("、")}。运行 onething --help 查看用法。`,
   missingCommand: "缺少命令。运行 onething --help 查看用法。",
   unknownGlobalOption: (option: string) => `未知选项 ${option}。运行 onething --help 查看用法。`,
   unknownOption: (option: string, command: string) => `未知选项 ${option}。运行 onething ${command} --help 查看用法。`,
@@ -128,7 +128,7 @@ Options:
       --today <YYYY-MM-DD>     the date overdue checks use (default today)
   -h, --help                   show this help
 `,
-  unknownCommand: (name) => `Unknown command "${name}". Commands: validate, overview. Run onething --help for usage.`,
+  unknownCommand: (name, commands) => `Unknown command "${name}". Commands: ${commands.join(", ")}. Run onething --help for usage.`,
   missingCommand: "Missing command. Run onething --help for usage.",
   unknownGlobalOption: (option) => `Unknown option ${option}. Run onething --help for usage.`,
   unknownOption: (option, command) => `Unknown option ${option}. Run onething ${command} --help for usage.`,

@@ -33,7 +33,7 @@ describe("golden output of onething reconcile on fixtures/reconcile", () => {
     const result = await run(["reconcile", "--format", format, "--lang", lang, "--today", "2025-07-01"]);
     expect(result.code).toBe(0);
     // The fixture ledger names a former id and an unknown matter on purpose, which validation flags.
-    expect(result.stderr).toContain(lang === "zh" ? "校验发现 2 个错误" : "validation found 2 errors");
+    expect(result.stderr).toContain(lang === "zh" ? "校验发现 1 个错误" : "validation found 1 error,");
     matchGolden(result.stdout, file);
   });
 

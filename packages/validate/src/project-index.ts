@@ -241,10 +241,14 @@ export function buildIndex(entries: readonly IndexEntry[]): ProjectIndex {
 
 /**
  * The ids of the matters a checklist offers: its own and, through `extends`, its bases' (recursively,
- * cycles ignored). Undefined when the checklist, or one of its bases, is unknown or failed the structural
+ * cycles ignored), and with `formerIds` the ids they had in earlier versions too. Undefined when the checklist, or one of its bases, is unknown or failed the structural
  * pass, so callers cannot tell which ids exist.
  */
-export function collectMatterIds(index: ProjectIndex, checklistId: string): Set<string> | undefined {
+export function collectMatterIds(
+  index: ProjectIndex,
+  checklistId: string,
+  options: { formerIds?: boolean } = {},
+): Set<string> | undefined {
   const ids = new Set<string>();
   const visited = new Set<string>();
   const visit = (id: string): boolean => {
@@ -252,7 +256,10 @@ export function collectMatterIds(index: ProjectIndex, checklistId: string): Set<
     visited.add(id);
     const checklist = index.checklistsById.get(id);
     if (!checklist) return false;
-    for (const matterId of checklist.matters.keys()) ids.add(matterId);
+    for (const [matterId, matter] of checklist.matters) {
+      ids.add(matterId);
+      if (options.formerIds === true) for (const former of matter.value.formerIds ?? []) ids.add(former);
+    }
     return (checklist.value.spec.extends ?? []).every((base) => visit(base.checklist));
   };
   return visit(checklistId) ? ids : undefined;

@@ -85,7 +85,7 @@ arguments, no ledger found).
   noProgress: (paths) => `No Progress ledger (kind: Progress) found under ${paths}.`,
   progressNotFound: (id, available) => `No Progress ledger with the id "${id}".${available === "" ? "" : ` Available: ${available}.`}`,
   badFormat: (value) => `Unsupported output format "${value}"; choose text, markdown, json or csv.`,
-  validationNote: (count) => `Note: validation found ${count} errors, so the tick-off may be incomplete; run onething validate for details.`,
+  validationNote: (count) => `Note: validation found ${count} ${count === 1 ? "error" : "errors"}, so the tick-off may be incomplete; run onething validate for details.`,
 };
 
 /** The texts of `onething reconcile` in one language. */

@@ -1,5 +1,5 @@
 import { describe } from "vitest";
-import { BASE, checklist, document } from "../../test/project.js";
+import { ANNUAL, BASE, checklist, document } from "../../test/project.js";
 import { testRule } from "../../test/rule-tester.js";
 
 const local = (spec: string) => checklist({ spec: `  scope: local\n${spec}`, matters: "" }).replace("  matters:\n", "  matters: []\n");
@@ -42,6 +42,33 @@ describe("unknown-matter", () => {
         }),
       },
       expected: ["e.yaml:11:48", "p.yaml:12:17"],
+    },
+    {
+      name: "valid: a ledger and an evaluation still naming a matter by its former id",
+      files: {
+        ...BASE,
+        "national/2024-1.yaml": ANNUAL.replace("    - id: newborn-birth\n", "    - id: newborn-birth\n      formerIds: [birth]\n"),
+        "p.yaml": document({
+          kind: "Progress",
+          id: "cn.progress",
+          spec: ["checklist: { id: cn.national.2024-1, version: 1.0.0 }", "asOf: 2025-06-30", "entries:", "  - { matter: birth, status: landed }"],
+        }),
+        "e.yaml": document({
+          kind: "Evaluation",
+          id: "cn.evaluation",
+          spec: ["period: { from: 2025-01-01, to: 2025-06-30 }", "indicators: []", "results:", "  - { checklist: cn.national.2024-1, matter: birth, volume: 3 }"],
+        }),
+      },
+      expected: [],
+    },
+    {
+      name: "a former id does not stand for the matter inside the list itself",
+      files: {
+        ...BASE,
+        "national/2024-1.yaml": ANNUAL.replace("    - id: newborn-birth\n", "    - id: newborn-birth\n      formerIds: [birth]\n"),
+        "t.yaml": local("  extends:\n    - { checklist: cn.national.2024-1 }\n  patches:\n    - { matter: birth, set: { status: landed } }\n"),
+      },
+      expected: ["t.yaml:12:17"],
     },
   ]);
 });

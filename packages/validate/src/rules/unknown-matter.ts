@@ -4,10 +4,14 @@ import { joinPointer } from "../format.js";
 import { collectMatterIds } from "../project-index.js";
 import { defineRule, type RuleContext } from "../types.js";
 
-function checkRef(options: { context: RuleContext; cache: Map<string, Set<string> | undefined>; checklistId: string; matter: string; document: SourceDocument; pointer: string }): void {
+type IdCache = Map<string, Set<string> | undefined>;
+
+function checkRef(options: { context: RuleContext; cache: IdCache; checklistId: string; matter: string; document: SourceDocument; pointer: string; formerIds?: boolean }): void {
   const { context, cache, checklistId, matter } = options;
-  if (!cache.has(checklistId)) cache.set(checklistId, collectMatterIds(context.index, checklistId));
-  const ids = cache.get(checklistId);
+  const formerIds = options.formerIds === true;
+  const key = `${formerIds ? "former:" : ""}${checklistId}`;
+  if (!cache.has(key)) cache.set(key, collectMatterIds(context.index, checklistId, { formerIds }));
+  const ids = cache.get(key);
   if (!ids || ids.has(matter)) return;
   const suggestion = findNearest(matter, ids);
   context.report({
@@ -20,14 +24,18 @@ function checkRef(options: { context: RuleContext; cache: Map<string, Set<string
   });
 }
 
-/** Every matter named by notApplicable, patches, extends select/exclude, Progress entries and Evaluation results exists in the referenced checklist. */
+/**
+ * Every matter named by notApplicable, patches, extends select/exclude, Progress entries and Evaluation
+ * results exists in the referenced checklist. Ledgers and evaluations may still use a matter's former id
+ * (they outlive a list version); reconcile maps those through `formerIds`.
+ */
 export const unknownMatter = defineRule({
   meta: {
     id: "unknown-matter",
     severity: "error",
     description: {
-      zh: "notApplicable、patches、extends 的 select/exclude、进度条目和评价结果所指的一件事，必须存在于所引用的清单（含其继承的清单）中。",
-      en: "Every matter named by notApplicable, patches, extends select/exclude, Progress entries and Evaluation results exists in the referenced checklist (or the lists it extends).",
+      zh: "notApplicable、patches、extends 的 select/exclude、进度条目和评价结果所指的一件事，必须存在于所引用的清单（含其继承的清单）中；进度条目和评价结果可以使用曾用标识（formerIds）。",
+      en: "Every matter named by notApplicable, patches, extends select/exclude, Progress entries and Evaluation results exists in the referenced checklist (or the lists it extends); Progress entries and Evaluation results may use a former id (formerIds).",
     },
     messages: {
       unknown: { zh: "清单 {checklist} 中没有一件事 {matter}", en: "The checklist {checklist} has no matter {matter}" },
@@ -57,12 +65,12 @@ export const unknownMatter = defineRule({
     }
     for (const ledger of index.progress) {
       ledger.value.spec.entries.forEach((entry, position) =>
-        checkRef({ context, cache, checklistId: ledger.value.spec.checklist.id, matter: entry.matter, document: ledger.document, pointer: joinPointer("/spec/entries", position, "matter") }),
+        checkRef({ context, cache, checklistId: ledger.value.spec.checklist.id, matter: entry.matter, document: ledger.document, pointer: joinPointer("/spec/entries", position, "matter"), formerIds: true }),
       );
     }
     for (const evaluation of index.evaluations) {
       evaluation.value.spec.results.forEach((result, position) =>
-        checkRef({ context, cache, checklistId: result.checklist, matter: result.matter, document: evaluation.document, pointer: joinPointer("/spec/results", position, "matter") }),
+        checkRef({ context, cache, checklistId: result.checklist, matter: result.matter, document: evaluation.document, pointer: joinPointer("/spec/results", position, "matter"), formerIds: true }),
       );
     }
   },
