@@ -15,6 +15,7 @@ export default defineConfig({
       "@onething/validate": pkg("validate"),
       "@onething/diff": pkg("diff"),
       "@onething/sdk": pkg("sdk"),
+      "@onething/tui": pkg("tui"),
       "@onething/cli": pkg("cli"),
     },
   },

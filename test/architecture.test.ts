@@ -19,15 +19,36 @@ const ALLOWED: Record<string, readonly string[]> = {
   checklists: [],
 };
 
+/**
+ * Build- and test-only edges (devDependencies): validate's and diff's tests parse their YAML cases with
+ * dsl's parser; the checklists data package is built with the sdk (resolved JSON). Shipped code never
+ * takes these edges; the package build order follows them, which is harmless.
+ */
+const DEV_ONLY: Record<string, readonly string[]> = {
+  validate: ["dsl"],
+  diff: ["dsl"],
+  checklists: ["sdk"],
+};
+
 /** Entries that must run in a browser: no Node built-ins anywhere in what they pull in. */
 const BROWSER_ENTRIES = ["schemas/src/index.ts", "dsl/src/index.ts", "validate/src/index.ts", "sdk/src/index.ts"];
 
 const packages = readdirSync(packagesDir).filter((name) => statSync(join(packagesDir, name)).isDirectory());
 
+function typescriptFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => join(dir, file));
+  } catch {
+    return [];
+  }
+}
+
+const isTestFile = (file: string) => /\.test\.tsx?$/.test(file) || file.includes("/test/");
+
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => join(dir, file));
+  return typescriptFiles(dir).filter((file) => !isTestFile(file));
 }
 
 function importedSiblings(file: string): string[] {
@@ -49,6 +70,24 @@ describe("package graph", () => {
       .map((dep) => dep.slice("@onething/".length));
     const allowed = ALLOWED[name] ?? [];
     expect(deps.filter((dep) => !allowed.includes(dep))).toEqual([]);
+  });
+
+  it.each(packages)("%s's tests import only the packages below it, or a declared dev-only edge", (name) => {
+    const allowed = [...(ALLOWED[name] ?? []), ...(DEV_ONLY[name] ?? [])];
+    const manifest = JSON.parse(readFileSync(join(packagesDir, name, "package.json"), "utf8")) as {
+      devDependencies?: Record<string, string>;
+    };
+    const devDeps = Object.keys(manifest.devDependencies ?? {})
+      .filter((dep) => dep.startsWith("@onething/"))
+      .map((dep) => dep.slice("@onething/".length));
+    expect(devDeps.filter((dep) => !allowed.includes(dep))).toEqual([]);
+    const tests = [...typescriptFiles(join(packagesDir, name, "src")), ...typescriptFiles(join(packagesDir, name, "test"))].filter(isTestFile);
+    const offending = tests.flatMap((file) =>
+      importedSiblings(file)
+        .filter((dep) => dep !== name && !allowed.includes(dep))
+        .map((dep) => `${relative(root, file)} imports @onething/${dep}`),
+    );
+    expect(offending).toEqual([]);
   });
 
   it.each(packages)("%s's sources import only the packages below it", (name) => {

@@ -1,5 +1,7 @@
 import type { Lang } from "@onething/sdk";
+import { runChangeset } from "./commands/changeset.js";
 import { runDiff } from "./commands/diff.js";
+import { runEdit, runStart } from "./commands/edit.js";
 import { runExport } from "./commands/export.js";
 import { runOverview } from "./commands/overview.js";
 import { runInit } from "./commands/init.js";
@@ -21,11 +23,14 @@ const COMMANDS: Record<string, (options: { argv: string[]; io: CliIo; lang: Lang
   validate: runValidate,
   overview: runOverview,
   diff: runDiff,
+  changeset: runChangeset,
   reconcile: runReconcile,
   resolve: runResolve,
   init: runInit,
   stats: runStats,
   export: runExport,
+  edit: runEdit,
+  start: runStart,
 };
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { createIo } from "../test/helpers.js";
+import { createIo, singleItemChecklist } from "../test/helpers.js";
 import { main } from "./index.js";
 import { VERSION } from "./version.js";
 
@@ -88,32 +88,17 @@ describe("main: arguments and exit codes", () => {
   test("--fail-severity decides which findings fail the run", async () => {
     const root = cleanProject();
     // A matter bundling a single item is a warning (bundle-too-small), not an error.
-    writeFileSync(
-      join(root, "checklists", "list.yaml"),
-      [
-        "apiVersion: onething/v1",
-        "kind: Checklist",
-        "metadata: { id: fixture.list, title: { zh: 测试清单, en: Test }, version: 1.0.0 }",
-        "spec:",
-        "  scope: local",
-        "  matters:",
-        "    - id: newborn-birth",
-        "      name: { zh: 新生儿出生一件事, en: Newborn birth }",
-        "      subject: individual",
-        "      stage: birth",
-        "      owners: { lead: dept.nhc }",
-        "      items: [{ ref: item.birth-medical-certificate }]",
-        "      confidence: illustrative",
-        "",
-      ].join("\n"),
-    );
+    writeFileSync(join(root, "checklists", "list.yaml"), singleItemChecklist("dept.nhc"));
     const lenient = await run(["validate", "--format", "json", "--today", "2025-07-01"], { cwd: root });
     const severities = JSON.parse(lenient.stdout).diagnostics.map((d: { severity: string }) => d.severity);
     expect(severities.length).toBeGreaterThan(0);
     expect(severities).not.toContain("error");
     expect(lenient.code).toBe(0);
     expect((await run(["validate", "--fail-severity", "warning", "--today", "2025-07-01"], { cwd: root })).code).toBe(1);
-    expect((await run(["validate", "--quiet", "--today", "2025-07-01"], { cwd: root })).stdout).toBe("✔ 没有发现问题\n");
+    const quiet = await run(["validate", "--quiet", "--fail-severity", "warning", "--today", "2025-07-01"], { cwd: root });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain("✔");
+    expect(quiet.stdout).toBe(`另有 ${severities.length} 个警告/提示已被 --quiet 隐藏。\n`);
   });
 
   test("--quiet reports errors only; --max-problems caps the list", async () => {
@@ -164,7 +149,7 @@ describe("main: arguments and exit codes", () => {
 
   test("overview summarises documents, batches, stages and problems in Chinese", async () => {
     const result = await run(["overview", "."]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(result.stdout).toContain("文档（共 9 份）");
     expect(result.stdout).toContain("校验：✖ 6 个问题（6 个错误，0 个警告）");
   });

@@ -10,13 +10,16 @@ const ZH = {
 
 命令：
   validate [路径…]   校验清单文件（YAML），报告问题
-  overview [路径]     清单概览：文档、批次、主体与阶段、可信度和问题数（npm start 运行它）
+  overview [路径]     清单概览：文档、批次、主体与阶段、可信度和问题数（没有终端时 npm start 运行它）
   diff [引用] [路径…] 语义比较两个版本（默认 HEAD 与工作区；或 diff <旧> <新>），给出建议版本升级
+  changeset           为 checklists/ 的变更写出变更集（升级取变更影响）；diff --check-changeset <引用> 检查它
   reconcile [路径…]  对账销号：进度台账逐事项对照清单，报告已落地、推进中、不适用、超期、未对账
   resolve <清单标识>  输出解析继承后的有效清单（yaml/json，--with-origin 注明来源）
   init <区划代码>     新建继承国家清单的地方清单（带模式行和字段说明注释）
   stats [路径…]      “四减”统计（按主体/阶段/批次/部门）与生命周期覆盖图（--coverage）
   export [路径…]     导出解析后的清单：json 或 Excel 可直接打开的 csv
+  edit [路径]         在终端中浏览和编辑清单（树、表单、实时问题、撤销、安全保存）
+  start [路径]        在终端中打开 edit，否则输出 overview（npm start 运行它）
 
 全局选项：
   -h, --help          显示帮助（也可用于每个命令：onething validate --help）
@@ -45,7 +48,8 @@ const ZH = {
   overviewHelp: `用法：onething overview [路径] [选项]
 
 校验路径（默认 checklists）并打印简短的中文概览：各类文档数量、国家重点事项按批次（已录入/公布数量）、
-按主体和生命周期阶段、按可信度的分布，以及问题数量。不会等待输入；只要能运行，退出码即为 0。
+按主体和生命周期阶段、按可信度的分布，以及问题数量（不给路径且没有 checklists/ 时概览当前目录）。
+不会等待输入；有错误时退出码为 1，否则为 0。
 
 选项：
       --lang zh|en             语言（默认中文）
@@ -62,9 +66,11 @@ const ZH = {
   badFormat: (value: string) => `不支持的输出格式“${value}”，可选：${OUTPUT_FORMATS.join("、")}。`,
   badLang: (value: string) => `不支持的语言“${value}”，可选：zh、en。`,
   badToday: (value: string) => `--today 需要一个有效日期，格式为 YYYY-MM-DD，收到“${value}”。`,
-  badMaxProblems: (value: string) => `--max-problems 需要一个非负整数，收到“${value}”。`,
+  badMaxProblems: (value: string) => `--max-problems 必须是非负整数，收到“${value}”。`,
   badFailSeverity: (value: string) => `--fail-severity 只能是 error、warning 或 info，收到“${value}”。`,
   tooManyPaths: "overview 只接受一个路径。",
+  emptyPath: "路径不能为空字符串。",
+  quietHidden: (count: number) => `另有 ${count} 个警告/提示已被 --quiet 隐藏。`,
   pathMissing: (path: string) => `无法读取路径“${path}”：不存在。`,
   pathUnreadable: (path: string, reason: string) => `无法读取路径“${path}”：${reason}。`,
   pathOutsideRoot: (path: string) => `路径“${path}”在项目根目录（当前目录）之外。`,
@@ -83,13 +89,16 @@ Usage: onething <command> [options]
 
 Commands:
   validate [paths…]   validate checklist files (YAML) and report problems
-  overview [path]     a short overview: documents, batches, subjects and stages, confidence, problems (npm start)
+  overview [path]     a short overview: documents, batches, subjects and stages, confidence, problems (npm start without a terminal)
   diff [ref] [paths…] semantic diff of two versions (HEAD vs the working tree, or diff <old> <new>), with the bump
+  changeset           write a changeset for the changes of checklists/; diff --check-changeset <ref> checks it
   reconcile [paths…] tick-off: check Progress ledgers against their lists (landed, in progress, overdue, missing…)
   resolve <id>        print the effective list after extends (yaml/json, --with-origin for provenance)
   init <division>     create a local list extending the national ones (modeline and field comments)
   stats [paths…]      the four reductions (by subject / stage / batch / department); --coverage for the lifecycle map
   export [paths…]     export a resolved checklist: json, or csv that Excel opens with Chinese intact
+  edit [path]         browse and edit checklists in the terminal (tree, form, live problems, undo, safe save)
+  start [path]        edit in a terminal, otherwise the overview (what npm start runs)
 
 Global options:
   -h, --help          show help (also per command: onething validate --help)
@@ -119,9 +128,9 @@ With --format github in GitHub Actions the summary is appended to $GITHUB_STEP_S
 `,
   overviewHelp: `Usage: onething overview [path] [options]
 
-Validates the path (default checklists) and prints a short overview: documents by kind, national matters
-by batch (present / declared), by subject and lifecycle stage, by confidence, and the problem counts.
-Never waits for input; exits with 0 whenever it could run.
+Validates the path (default checklists/, else the current directory) and prints a short overview:
+documents by kind, national matters by batch (present / declared), by subject and lifecycle stage, by
+confidence, and the problem counts. Never waits for input; exits with 1 when there are errors, else 0.
 
 Options:
       --lang zh|en             language (default Chinese)
@@ -138,9 +147,11 @@ Options:
   badFormat: (value) => `Unsupported output format "${value}"; choose one of ${OUTPUT_FORMATS.join(", ")}.`,
   badLang: (value) => `Unsupported language "${value}"; choose zh or en.`,
   badToday: (value) => `--today needs a valid date as YYYY-MM-DD, got "${value}".`,
-  badMaxProblems: (value) => `--max-problems needs a non-negative integer, got "${value}".`,
+  badMaxProblems: (value) => `--max-problems must be a non-negative integer, got "${value}".`,
   badFailSeverity: (value) => `--fail-severity must be error, warning or info, got "${value}".`,
   tooManyPaths: "overview takes a single path.",
+  emptyPath: "A path cannot be the empty string.",
+  quietHidden: (count) => `${count} more ${count === 1 ? "warning/info finding is" : "warning/info findings are"} hidden by --quiet.`,
   pathMissing: (path) => `Cannot read "${path}": it does not exist.`,
   pathUnreadable: (path, reason) => `Cannot read "${path}": ${reason}.`,
   pathOutsideRoot: (path) => `"${path}" is outside the project root (the current directory).`,

@@ -39,32 +39,76 @@ export interface ParsedArguments {
 }
 
 /**
+ * Joins a value that looks like a negative number to the string option before it (`--max-problems -1` →
+ * `--max-problems=-1`), so the option's own check explains the value instead of parseArgs calling it
+ * missing.
+ */
+function attachNegativeValues(argv: readonly string[], spec: OptionSpec): string[] {
+  const takesValue = new Set<string>();
+  for (const [name, option] of Object.entries(spec ?? {})) {
+    if (option.type !== "string") continue;
+    takesValue.add(`--${name}`);
+    if (option.short !== undefined) takesValue.add(`-${option.short}`);
+  }
+  const out: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? "";
+    const next = argv[index + 1];
+    if (arg === "--") {
+      out.push(...argv.slice(index));
+      break;
+    }
+    if (takesValue.has(arg) && next !== undefined && /^-\d/u.test(next)) {
+      out.push(arg.startsWith("--") ? `${arg}=${next}` : `${arg}${next}`);
+      index += 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+/** The option a parseArgs error names, by its long name when it has one ("'-f, --format <value>'" → "--format"). */
+function optionInError(detail: string): string {
+  const quoted = /'(-[^']*)'/u.exec(detail)?.[1] ?? "";
+  return /--[\w-]+/u.exec(quoted)?.[0] ?? quoted.split(/[\s,=]/u)[0] ?? quoted;
+}
+
+/**
  * Parses a command's arguments strictly with node:util `parseArgs`; unknown options and missing values
  * become a `UsageError` with a message in `lang`.
  */
 export function parseCommandArguments(options: { argv: string[]; spec: OptionSpec; command: string; lang: Lang }): ParsedArguments {
   const text = messages(options.lang);
   try {
-    const parsed = parseArgs({ args: options.argv, options: options.spec, strict: true, allowPositionals: true });
+    const parsed = parseArgs({ args: attachNegativeValues(options.argv, options.spec), options: options.spec, strict: true, allowPositionals: true });
     return { positionals: parsed.positionals, values: parsed.values as ParsedArguments["values"] };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const detail = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/u.exec(detail)?.[1] ?? "";
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(text.unknownOption(option.split(" ")[0] ?? option, options.command));
+    const option = optionInError(detail);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(text.unknownOption(option, options.command));
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      const message = detail.includes("does not take an argument") ? text.unexpectedValue(option.split(" ")[0] ?? option) : text.missingValue(option.split(" ")[0] ?? option);
-      throw new UsageError(message);
+      throw new UsageError(detail.includes("does not take an argument") ? text.unexpectedValue(option) : text.missingValue(option));
     }
     throw new UsageError(text.badArguments(detail.split("\n")[0] ?? detail, options.command));
   }
 }
 
-/** Checks `--lang`. */
-export function readLang(value: string | boolean | undefined, fallback: Lang, lang: Lang): Lang {
+/** How to read `--lang`. */
+export interface ReadLangOptions {
+  /** The raw option value (undefined when the option was not given). */
+  value: string | boolean | undefined;
+  /** The language to use when the option was not given; also the language of the error message. */
+  fallback: Lang;
+}
+
+/** Checks `--lang`: "zh" or "en", else the fallback when the option is absent; anything else is a `UsageError`. */
+export function readLangOption(options: ReadLangOptions): Lang {
+  const { value, fallback } = options;
   if (value === undefined || typeof value === "boolean") return fallback;
   if (value === "zh" || value === "en") return value;
-  throw new UsageError(messages(lang).badLang(value));
+  throw new UsageError(messages(fallback).badLang(value));
 }
 
 /** Checks `--today`: a real calendar date written as YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic, Lang, ParsedDocument } from "@onething/sdk";
 import { loadProject } from "@onething/sdk/node";
@@ -24,6 +24,7 @@ export async function defaultPaths(cwd: string): Promise<string[]> {
 
 async function checkPath(options: { cwd: string; path: string; lang: Lang }): Promise<void> {
   const text = messages(options.lang);
+  if (options.path === "") throw new UsageError(text.emptyPath);
   const absolute = resolve(options.cwd, options.path);
   const relation = relative(options.cwd, absolute);
   if (relation.startsWith("..") || isAbsolute(relation)) throw new UsageError(text.pathOutsideRoot(options.path));
@@ -45,32 +46,47 @@ function isWithin(file: string, folder: string): boolean {
 }
 
 /**
- * What to load so that references resolve: when every requested path lies inside the default
- * `checklists/` folder, the whole folder (a single list refers to the registry, the catalogue and the
- * taxonomy beside it); otherwise just the requested paths.
+ * The names a requested path may go by among the loaded files: as written, and as its real path (the
+ * loader names files by their real path, so a symbolic link inside the root is reported under its target).
  */
-async function contextPaths(cwd: string, requested: readonly string[]): Promise<string[]> {
-  const [defaultPath] = await defaultPaths(cwd);
-  if (defaultPath === undefined || defaultPath === ".") return [...requested];
-  const folder = projectRelative(cwd, defaultPath);
-  return requested.every((path) => isWithin(projectRelative(cwd, path), folder)) ? [defaultPath] : [...requested];
+async function projectNames(cwd: string, path: string): Promise<string[]> {
+  const written = projectRelative(cwd, path);
+  const [real, realRoot] = await Promise.all([realpath(resolve(cwd, path)).catch(() => undefined), realpath(cwd).catch(() => undefined)]);
+  if (real === undefined || realRoot === undefined) return [written];
+  const target = relative(realRoot, real);
+  if (target.startsWith("..") || isAbsolute(target)) return [written];
+  const name = target.split(sep).join("/");
+  return name === written ? [written] : [written, name];
+}
+
+/**
+ * What to load so that references resolve: when every requested path lies inside the default folder
+ * (`checklists/` when it exists, else the project root), that whole folder (a single list refers to the
+ * registry, the catalogue and the taxonomy beside it); otherwise just the requested paths.
+ */
+async function contextPaths(options: { cwd: string; requested: readonly string[]; names: readonly string[][] }): Promise<string[]> {
+  const [defaultPath = "."] = await defaultPaths(options.cwd);
+  const folders = await projectNames(options.cwd, defaultPath);
+  const inside = options.names.every((names) => names.some((name) => folders.some((folder) => isWithin(name, folder))));
+  return inside ? [defaultPath] : [...options.requested];
 }
 
 /**
  * Loads and validates the given paths under the working directory (the project root). Findings are
- * reported for the requested paths only, with the rest of `checklists/` loaded as context when they lie
- * inside it. A path that does not exist or leaves the root, or a run that finds no YAML file at all, is a
- * `UsageError` (exit 2).
+ * reported for the requested paths only, with the rest of the default folder (`checklists/`, else the
+ * root) loaded as context when they lie inside it. An empty path, a path that does not exist or leaves
+ * the root, or a run that finds no YAML file at all, is a `UsageError` (exit 2).
  */
 export async function checkProject(options: { io: CliIo; paths: string[]; today?: string; lang: Lang }): Promise<CheckedProject> {
   const { io, paths, lang } = options;
   for (const path of paths) await checkPath({ cwd: io.cwd, path, lang });
+  const names = await Promise.all(paths.map((path) => projectNames(io.cwd, path)));
   const loaded = await loadProject({
     root: io.cwd,
-    paths: await contextPaths(io.cwd, paths),
+    paths: await contextPaths({ cwd: io.cwd, requested: paths, names }),
     ...(options.today === undefined ? {} : { today: options.today }),
   });
-  const requested = paths.map((path) => projectRelative(io.cwd, path));
+  const requested = names.flat();
   const inScope = (file: string | undefined) => file === undefined || requested.some((folder) => isWithin(file, folder));
   const project = {
     documents: loaded.documents.filter((document) => inScope(document.path)),

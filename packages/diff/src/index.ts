@@ -9,3 +9,4 @@ export { renderJson, toJsonDiff, type JsonChange, type JsonDiffOutput } from "./
 export { GITHUB_ANNOTATION_LIMIT, renderGithub, type GithubDiffOutput } from "./render/github.js";
 export { groupChanges, summarizeDiff, type DiffSummary, type DocumentGroup, type MatterGroup, type StageGroup, type SubjectGroup } from "./render/group.js";
 export { describeBump, describeSummary } from "./render/summary.js";
+export { bumpAtLeast, checkVersioning, CHECKLISTS_PACKAGE, documentVersions, formatChangeset, parseChangeset, versionRaise, type ChangesetBump, type ChangesetEntry, type CheckVersioningOptions, type DocumentVersion, type ParsedChangeset, type VersioningCode, type VersioningFinding, type VersioningReport } from "./versioning.js";

@@ -1,4 +1,4 @@
-import type { Diagnostic, LocalizedMessage, Severity } from "@onething/schemas";
+import type { Diagnostic, LocalizedMessage, Severity, SourceRange } from "@onething/schemas";
 
 /** What a diagnostic code means and how serious it is, for docs/rules.md. */
 export interface DiagnosticCodeInfo {
@@ -196,3 +196,9 @@ export type DiagnosticFields = Omit<Diagnostic, "code" | "severity">;
 export function createDiagnostic(code: DslDiagnosticCode, fields: DiagnosticFields): Diagnostic {
   return { code, severity: DSL_DIAGNOSTICS[code].severity, ...fields };
 }
+
+/** The range of a file-level diagnostic: the start of the file (line 1, column 1, offset 0). */
+export const START_OF_FILE: SourceRange = {
+  start: { line: 1, column: 1, offset: 0 },
+  end: { line: 1, column: 1, offset: 0 },
+};

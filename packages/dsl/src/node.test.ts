@@ -59,9 +59,9 @@ describe("loadProject", () => {
         "taxonomy.yaml Taxonomy cn.taxonomy",
       ],
       diagnostics: [
-        "path-outside-root escape-folder",
+        "path-outside-root escape-folder 1:1-1:1",
         "duplicate-key local/broken.yaml 5:3-5:5",
-        "path-outside-root local/escape.yaml",
+        "path-outside-root local/escape.yaml 1:1-1:1",
         "missing-api-version local/not-onething.yaml 1:1-1:6",
         "missing-kind local/not-onething.yaml 1:1-1:6",
       ],
@@ -94,20 +94,20 @@ describe("loadProject", () => {
     });
     expect(project.documents).toEqual([]);
     expect(summary(project).diagnostics).toEqual([
-      "path-outside-root ../outside/secret.yaml",
-      "path-outside-root ../outside/secret.yaml",
-      "path-outside-root escape-folder",
-      "path-outside-root local/escape.yaml",
+      "path-outside-root ../outside/secret.yaml 1:1-1:1",
+      "path-outside-root ../outside/secret.yaml 1:1-1:1",
+      "path-outside-root escape-folder 1:1-1:1",
+      "path-outside-root local/escape.yaml 1:1-1:1",
     ]);
   });
 
   it("reports a missing path and a missing root", async () => {
     const missing = await loadProject({ root, paths: ["national", "nowhere/list.yaml"] });
-    expect(summary(missing).diagnostics).toEqual(["path-not-found nowhere/list.yaml"]);
+    expect(summary(missing).diagnostics).toEqual(["path-not-found nowhere/list.yaml 1:1-1:1"]);
     expect(missing.documents).toHaveLength(2);
     const noRoot = await loadProject({ root: join(base, "no-such-project") });
     expect(noRoot.documents).toEqual([]);
-    expect(noRoot.diagnostics.map((entry) => entry.code)).toEqual(["path-not-found"]);
+    expect(noRoot.diagnostics.map((entry) => `${entry.code} ${formatRange(entry.range)}`)).toEqual(["path-not-found 1:1-1:1"]);
   });
 
   it("reports a file that is not a regular file instead of blocking on it", async () => {
@@ -115,7 +115,7 @@ describe("loadProject", () => {
     execFileSync("mkfifo", [fifo]);
     try {
       const project = await loadProject({ root, paths: ["pipe.yaml"] });
-      expect(summary(project).diagnostics).toEqual(["file-unreadable pipe.yaml"]);
+      expect(summary(project).diagnostics).toEqual(["file-unreadable pipe.yaml 1:1-1:1"]);
     } finally {
       rmSync(fifo);
     }
@@ -124,6 +124,6 @@ describe("loadProject", () => {
   it("checks the size limit before reading", async () => {
     const project = await loadProject({ root, paths: ["taxonomy.yaml"], maxBytes: 10 });
     expect(summary(project).diagnostics).toEqual(["file-too-large taxonomy.yaml 1:1-1:1"]);
-    expect(project.diagnostics[0]?.message.en).toContain("67 bytes");
+    expect(project.diagnostics[0]?.message).toMatchObject({ en: expect.stringContaining("67 bytes"), zh: expect.stringContaining("67 字节") });
   });
 });

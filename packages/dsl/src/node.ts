@@ -1,7 +1,7 @@
 import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "@onething/schemas";
-import { createDiagnostic } from "./diagnostic-codes.js";
+import { START_OF_FILE, createDiagnostic } from "./diagnostic-codes.js";
 import { DEFAULT_MAX_BYTES, fileTooLarge, parseSource } from "./parse.js";
 import type { ParsedDocument } from "./parse.js";
 
@@ -213,7 +213,7 @@ async function realpathOrUndefined(path: string): Promise<string | undefined> {
 function errorReason(error: unknown): { zh: string; en: string } {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
   const text = error instanceof Error ? error.message : String(error);
-  return { zh: code ?? text, en: code ?? text };
+  return { zh: code ?? "原因不明", en: code ?? text };
 }
 
 function pathNotFound(path: string): Diagnostic {
@@ -221,6 +221,7 @@ function pathNotFound(path: string): Diagnostic {
     message: { zh: `路径不存在：${path}`, en: `The path does not exist: ${path}` },
     hint: { zh: "检查路径拼写，路径相对于项目根目录。", en: "Check the spelling; paths are relative to the project root." },
     file: path,
+    range: START_OF_FILE,
   });
 }
 
@@ -235,6 +236,7 @@ function pathOutsideRoot(path: string): Diagnostic {
       en: "Load only files inside the project root; copy the file in rather than linking to it.",
     },
     file: path,
+    range: START_OF_FILE,
   });
 }
 
@@ -246,5 +248,6 @@ function fileUnreadable(path: string, reason: { zh: string; en: string }): Diagn
       en: "Check the file's permissions, and that it is a regular file, not a device, pipe or socket.",
     },
     file: path,
+    range: START_OF_FILE,
   });
 }

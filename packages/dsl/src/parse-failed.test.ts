@@ -21,5 +21,6 @@ describe("an unexpected parser failure", () => {
       range: { start: { line: 1, column: 1, offset: 0 } },
     });
     expect(result.diagnostics[0]?.message.en).toContain("RangeError: Maximum call stack size exceeded");
+    expect(result.diagnostics[0]?.message.zh).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
   });
 });

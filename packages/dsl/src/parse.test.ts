@@ -233,8 +233,8 @@ describe("wording", () => {
     const syntax = parseSource({ path: "a.yaml", text: "a: [1, 2\nb: 3\n" }).diagnostics.find((d) => d.code === "yaml-syntax");
     expect(syntax?.message).toMatchInlineSnapshot(`
       {
-        "en": "YAML syntax error (BAD_INDENT): Flow sequence in block collection must be sufficiently indented and end with a ]",
-        "zh": "YAML 语法错误（BAD_INDENT）：Flow sequence in block collection must be sufficiently indented and end with a ]",
+        "en": "YAML syntax error (BAD_INDENT): the indentation does not fit the level this line belongs to, or a bracket is left open. Parser detail: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        "zh": "YAML 语法错误（BAD_INDENT）：缩进不对：这一行的缩进与所在层级不符，或括号未闭合。",
       }
     `);
     const kind = parseSource({ path: "a.yaml", text: "apiVersion: onething/v1\nkind: Matter\n" }).diagnostics[0];

@@ -9,7 +9,7 @@ import type {
   SourceDocument,
   SourceRange,
 } from "@onething/schemas";
-import { createDiagnostic } from "./diagnostic-codes.js";
+import { START_OF_FILE, createDiagnostic } from "./diagnostic-codes.js";
 import { inspectTree } from "./inspect-tree.js";
 import type { TreeInspection } from "./inspect-tree.js";
 import { findPointer, findSpan, spanOf } from "./locate.js";
@@ -17,6 +17,7 @@ import type { NodePart } from "./locate.js";
 import { createPositionMapper } from "./positions.js";
 import type { PositionMapper } from "./positions.js";
 import { decodeUtf8, utf8ByteLength } from "./utf8.js";
+import { yamlErrorMessage } from "./yaml-messages.js";
 
 /** The default size limit of one file: 5 MiB. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -92,7 +93,7 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
   if (typeof options.text === "string") text = options.text;
   else {
     const decoded = decodeUtf8(options.text);
-    if (!decoded.ok) return { diagnostics: [invalidUtf8(path, decoded.byteOffset, decoded.prefix)] };
+    if (!decoded.ok) return { diagnostics: [invalidUtf8({ path, byteOffset: decoded.byteOffset, prefix: decoded.prefix })] };
     text = decoded.text;
   }
 
@@ -104,20 +105,20 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
 
   const yamlDocument = documents[0];
   if (yamlDocument === undefined) {
-    report.add("empty-document", emptyDocumentMessage, { start: 0, end: 0 });
+    report.add({ code: "empty-document", text: emptyDocumentMessage, span: { start: 0, end: 0 } });
     return report.result();
   }
   const second = documents[1];
   if (second !== undefined) {
     const start = second.range[0];
     const end = body.startsWith("---", start) ? start + 3 : start;
-    report.add("multiple-documents", multipleDocumentsMessage(documents.length), { start, end });
+    report.add({ code: "multiple-documents", text: multipleDocumentsMessage(documents.length), span: { start, end } });
   }
   for (const error of [...yamlDocument.errors, ...yamlDocument.warnings]) report.addYamlError(error, yamlDocument);
 
   const root = yamlDocument.contents;
   if (!isNode(root) || (isScalar(root) && root.value === null && root.range[0] === root.range[1])) {
-    report.add("empty-document", emptyDocumentMessage, { start: 0, end: 0 });
+    report.add({ code: "empty-document", text: emptyDocumentMessage, span: { start: 0, end: 0 } });
     return report.result();
   }
 
@@ -127,7 +128,7 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
   if (value === undefined) return report.result();
 
   if (!isMap(root)) {
-    report.add("root-not-mapping", rootNotMappingMessage(describeNode(root)), spanOf(root));
+    report.add({ code: "root-not-mapping", text: rootNotMappingMessage(describeNode(root)), span: spanOf(root) });
     return report.result();
   }
 
@@ -190,13 +191,13 @@ function toPlainValue(options: PlainValueOptions): unknown {
   const { aliases } = inspection;
   const circular = aliases.find((entry) => entry.circular);
   if (circular !== undefined) {
-    report.add("circular-alias", circularAliasMessage(circular.alias.source), spanOf(circular.alias), circular.pointer);
+    report.add({ code: "circular-alias", text: circularAliasMessage(circular.alias.source), span: spanOf(circular.alias), pointer: circular.pointer });
     return undefined;
   }
   // Resolving aliases costs yaml a scan of the whole document each, so their number is capped up front.
   const overLimit = maxAliasCount >= 0 ? aliases[maxAliasCount] : undefined;
   if (overLimit !== undefined) {
-    report.add("alias-limit", aliasCountMessage(aliases.length, maxAliasCount), spanOf(overLimit.alias), overLimit.pointer);
+    report.add({ code: "alias-limit", text: aliasCountMessage(aliases.length, maxAliasCount), span: spanOf(overLimit.alias), pointer: overLimit.pointer });
     return undefined;
   }
   try {
@@ -205,16 +206,21 @@ function toPlainValue(options: PlainValueOptions): unknown {
     if (!(error instanceof ReferenceError)) throw error;
     const unresolved = aliases.find((entry) => entry.source === undefined);
     if (unresolved !== undefined && /unresolved alias/i.test(error.message)) {
-      report.add("unresolved-alias", unresolvedAliasMessage(unresolved.alias.source), spanOf(unresolved.alias), unresolved.pointer);
+      report.add({
+        code: "unresolved-alias",
+        text: unresolvedAliasMessage(unresolved.alias.source),
+        span: spanOf(unresolved.alias),
+        pointer: unresolved.pointer,
+      });
       return undefined;
     }
     const first = aliases[0];
-    report.add(
-      "alias-limit",
-      aliasExpansionMessage(maxAliasCount),
-      first === undefined ? { start: 0, end: 0 } : spanOf(first.alias),
-      first?.pointer,
-    );
+    report.add({
+      code: "alias-limit",
+      text: aliasExpansionMessage(maxAliasCount),
+      span: first === undefined ? { start: 0, end: 0 } : spanOf(first.alias),
+      ...(first === undefined ? {} : { pointer: first.pointer }),
+    });
     return undefined;
   }
 }
@@ -242,8 +248,8 @@ function checkEnvelope(value: Record<string, unknown>): { kind?: DocumentKind; p
       code: "unsupported-api-version",
       pointer: "/apiVersion",
       message: {
-        zh: `不支持的 apiVersion：应为 ${API_VERSION}，实际为 ${show(apiVersion)}。`,
-        en: `Unsupported apiVersion: expected ${API_VERSION}, found ${show(apiVersion)}.`,
+        zh: `不支持的 apiVersion：应为 ${API_VERSION}，实际为 ${show(apiVersion).zh}。`,
+        en: `Unsupported apiVersion: expected ${API_VERSION}, found ${show(apiVersion).en}.`,
       },
       hint: { zh: `改为 apiVersion: ${API_VERSION}`, en: `Change it to apiVersion: ${API_VERSION}` },
     });
@@ -261,7 +267,7 @@ function checkEnvelope(value: Record<string, unknown>): { kind?: DocumentKind; p
     problems.push({
       code: "unknown-kind",
       pointer: "/kind",
-      message: { zh: `未知的文档类型 kind：${show(kind)}。`, en: `Unknown document kind: ${show(kind)}.` },
+      message: { zh: `未知的文档类型 kind：${show(kind).zh}。`, en: `Unknown document kind: ${show(kind).en}.` },
       hint: { zh: `kind 应为以下之一（区分大小写）：${kinds}`, en: `kind must be one of (case-sensitive): ${kinds}` },
     });
   }
@@ -269,18 +275,31 @@ function checkEnvelope(value: Record<string, unknown>): { kind?: DocumentKind; p
   return usable ? { kind, problems } : { problems };
 }
 
-function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a sequence / 列表";
-  if (typeof value === "object") return "a mapping / 映射";
-  return String(value);
+function show(value: unknown): LocalizedMessage {
+  if (Array.isArray(value)) return { zh: "列表", en: "a sequence" };
+  if (typeof value === "object" && value !== null) return { zh: "映射", en: "a mapping" };
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return { zh: text, en: text };
 }
 
 function describeNode(node: unknown): LocalizedMessage {
   if (isScalar(node)) return node.value === null ? { zh: "空值", en: "null" } : { zh: "标量", en: "a scalar" };
   if (isNode(node) && "items" in node) return { zh: "列表", en: "a sequence" };
   return { zh: "别名", en: "an alias" };
+}
+
+/** What {@link Reporter.add} records. */
+interface ReportOptions {
+  /** The diagnostic code. */
+  code: Parameters<typeof createDiagnostic>[0];
+  /** The message and the optional hint. */
+  text: { message: LocalizedMessage; hint?: LocalizedMessage };
+  /** Offsets in the parsed text. */
+  span: { start: number; end: number };
+  /** JSON Pointer of the node; none when absent. */
+  pointer?: string;
+  /** Other places; none when absent. */
+  related?: RelatedLocation[];
 }
 
 /** Collects diagnostics of one file, turning parse offsets into ranges only when a diagnostic is built. */
@@ -292,13 +311,8 @@ class Reporter {
     private readonly positions: PositionMapper,
   ) {}
 
-  add(
-    code: Parameters<typeof createDiagnostic>[0],
-    text: { message: LocalizedMessage; hint?: LocalizedMessage },
-    span: { start: number; end: number },
-    pointer?: string,
-    related?: RelatedLocation[],
-  ): void {
+  add(options: ReportOptions): void {
+    const { code, text, span, pointer, related } = options;
     this.diagnostics.push(
       createDiagnostic(code, {
         message: text.message,
@@ -321,15 +335,20 @@ class Reporter {
       return;
     }
     if (error.code === "TAG_RESOLVE_FAILED") {
-      this.add("unknown-tag", unknownTagMessage(detail), { start, end }, pointer);
+      this.add({ code: "unknown-tag", text: unknownTagMessage(detail), span: { start, end }, pointer });
       return;
     }
     if (error.code === "TAB_AS_INDENT") {
-      this.add("tab-indentation", tabMessage, { start, end }, pointer);
+      this.add({ code: "tab-indentation", text: tabMessage, span: { start, end }, pointer });
       return;
     }
     const warning = error.name === "YAMLWarning";
-    this.add(warning ? "yaml-warning" : "yaml-syntax", yamlErrorMessage(error.code, detail, warning), { start, end }, pointer);
+    this.add({
+      code: warning ? "yaml-warning" : "yaml-syntax",
+      text: yamlErrorMessage({ code: error.code, detail, warning }),
+      span: { start, end },
+      pointer,
+    });
   }
 
   addTreeFindings(inspection: TreeInspection): void {
@@ -350,23 +369,23 @@ class Reporter {
                   message: { zh: "第一次出现的位置", en: "first occurrence" },
                 },
               ];
-        this.add("duplicate-key", duplicateKeyMessage(finding.pointer), span, finding.pointer, related);
+        this.add({ code: "duplicate-key", text: duplicateKeyMessage(finding.pointer), span, pointer: finding.pointer, ...(related ? { related } : {}) });
       } else if (finding.kind === "non-string-key") {
-        this.add("non-string-key", nonStringKeyMessage, span, finding.pointer);
+        this.add({ code: "non-string-key", text: nonStringKeyMessage, span, pointer: finding.pointer });
       } else {
-        this.add("proto-key", protoKeyMessage, span, finding.pointer);
+        this.add({ code: "proto-key", text: protoKeyMessage, span, pointer: finding.pointer });
       }
     }
     for (const pending of this.pendingDuplicates) {
       if (reported.has(pending.start)) continue;
-      this.add("duplicate-key", yamlDuplicateMessage(pending.detail), pending, pending.pointer);
+      this.add({ code: "duplicate-key", text: yamlDuplicateMessage(pending.detail), span: pending, pointer: pending.pointer });
     }
     this.pendingDuplicates = [];
   }
 
   result(): ParseResult {
     for (const pending of this.pendingDuplicates) {
-      this.add("duplicate-key", yamlDuplicateMessage(pending.detail), pending, pending.pointer);
+      this.add({ code: "duplicate-key", text: yamlDuplicateMessage(pending.detail), span: pending, pointer: pending.pointer });
     }
     this.pendingDuplicates = [];
     const diagnostics = this.diagnostics
@@ -382,36 +401,41 @@ class Reporter {
   private pendingDuplicates: Array<{ start: number; end: number; pointer: string; detail: string }> = [];
 }
 
-const startOfFile: SourceRange = {
-  start: { line: 1, column: 1, offset: 0 },
-  end: { line: 1, column: 1, offset: 0 },
-};
-
 /** The diagnostic for a file over the size limit; the loader uses it too, before reading the file. */
 export function fileTooLarge(options: { path: string; maxBytes: number; size?: number }): Diagnostic {
   const { path, maxBytes, size } = options;
   const limit = formatBytes(maxBytes);
-  const found = size === undefined ? "" : `（${formatBytes(size)}）`;
-  const foundEn = size === undefined ? "" : ` (${formatBytes(size)})`;
+  const found = size === undefined ? undefined : formatBytes(size);
   return createDiagnostic("file-too-large", {
     message: {
-      zh: `文件过大${found}：上限为 ${limit}，未解析。`,
-      en: `The file is too large${foundEn}: the limit is ${limit}; it was not parsed.`,
+      zh: `文件过大${found === undefined ? "" : `（${found.zh}）`}：上限为 ${limit.zh}，未解析。`,
+      en: `The file is too large${found === undefined ? "" : ` (${found.en})`}: the limit is ${limit.en}; it was not parsed.`,
     },
     hint: {
       zh: "把文件拆成几个较小的文件（例如按批次或按地区）。",
       en: "Split the file into smaller ones (by batch or by region, say).",
     },
     file: path,
-    range: startOfFile,
+    range: START_OF_FILE,
   });
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+/** A size in both languages: MiB or KiB to one decimal from 1 KiB up, else bytes (字节). */
+export function formatBytes(bytes: number): LocalizedMessage {
+  const units: Array<[number, string]> = [
+    [1024 * 1024, "MiB"],
+    [1024, "KiB"],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes < size) continue;
+    const text = `${(bytes / size).toFixed(1).replace(/\.0$/, "")} ${unit}`;
+    return { zh: text, en: text };
+  }
+  return { zh: `${bytes} 字节`, en: `${bytes} bytes` };
 }
 
-function invalidUtf8(path: string, byteOffset: number, prefix: string): Diagnostic {
+function invalidUtf8(options: { path: string; byteOffset: number; prefix: string }): Diagnostic {
+  const { path, byteOffset, prefix } = options;
   const shift = prefix.charCodeAt(0) === 0xfeff ? 1 : 0;
   const positions = createPositionMapper({ text: prefix.slice(shift), shift });
   const at = positions.position(prefix.length - shift);
@@ -431,14 +455,18 @@ function invalidUtf8(path: string, byteOffset: number, prefix: string): Diagnost
 
 function parseFailed(path: string, error: unknown): Diagnostic {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const why =
+    error instanceof RangeError
+      ? "文件嵌套过深或内容过多，超出了解析器的处理能力"
+      : `解析器内部出错（${error instanceof Error ? error.name : "未知错误"}）`;
   return createDiagnostic("parse-failed", {
-    message: { zh: `解析器意外失败：${detail}`, en: `The parser failed unexpectedly: ${detail}` },
+    message: { zh: `解析器意外失败：${why}。`, en: `The parser failed unexpectedly: ${detail}` },
     hint: {
       zh: "检查文件是否有极深的嵌套或异常内容；若文件正常，请报告此问题。",
       en: "Look for extreme nesting or unusual content; if the file looks fine, please report this.",
     },
     file: path,
-    range: startOfFile,
+    range: START_OF_FILE,
   });
 }
 
@@ -476,44 +504,6 @@ function rootNotMappingMessage(found: LocalizedMessage) {
   };
 }
 
-function yamlErrorMessage(code: string, detail: string, warning: boolean) {
-  const what = warning ? { zh: "YAML 警告", en: "YAML warning" } : { zh: "YAML 语法错误", en: "YAML syntax error" };
-  return {
-    message: { zh: `${what.zh}（${code}）：${detail}`, en: `${what.en} (${code}): ${detail}` },
-    hint: YAML_HINTS[code] ?? {
-      zh: "检查此处附近的缩进、冒号、引号和括号是否配对；含有“: ”或“ #”的文本请加引号。",
-      en: "Check the indentation, colons, quotes and brackets near here; quote text that contains \": \" or \" #\".",
-    },
-  };
-}
-
-const YAML_HINTS: Record<string, LocalizedMessage> = {
-  BAD_INDENT: {
-    zh: "同一层的键要对齐，子项比父项多缩进两个空格。",
-    en: "Align keys of one level, and indent children two spaces more than their parent.",
-  },
-  BLOCK_AS_IMPLICIT_KEY: {
-    zh: "一行只能有一个“键: 值”；若值本身含有“: ”，请给值加引号。",
-    en: "One line holds one key: value; if the value contains \": \", quote it.",
-  },
-  MULTILINE_IMPLICIT_KEY: {
-    zh: "键必须写在一行内；检查上一行的值是否缺少引号或冒号。",
-    en: "A key must fit on one line; check the previous line for a missing quote or colon.",
-  },
-  MISSING_CHAR: {
-    zh: "补上缺少的字符（如闭合的引号、] 或 }）。",
-    en: "Add the missing character (a closing quote, ] or }, say).",
-  },
-  BAD_DQ_ESCAPE: {
-    zh: "双引号字符串中的反斜杠要写成 \\\\，或改用单引号。",
-    en: "Write a backslash as \\\\ inside double quotes, or use single quotes.",
-  },
-  BAD_DIRECTIVE: {
-    zh: "删除这一行以 % 开头的指令；本标准不需要指令。",
-    en: "Remove this line starting with %; the standard needs no directives.",
-  },
-};
-
 const tabMessage = {
   message: { zh: "用制表符（Tab）缩进了；YAML 只允许用空格缩进。", en: "A tab is used for indentation; YAML allows spaces only." },
   hint: {
@@ -523,9 +513,11 @@ const tabMessage = {
 };
 
 function unknownTagMessage(detail: string) {
+  // yaml words it "Unresolved tag: <tag>"; the tag itself is an identifier, fine in either language.
+  const tag = /tag:\s*(\S+)\s*$/.exec(detail)?.[1];
   return {
     message: {
-      zh: `不允许的 YAML 标签（${detail}）；标签不会被执行，值按普通文本读取。`,
+      zh: `不允许的 YAML 标签${tag === undefined ? "" : ` ${tag}`}；标签不会被执行，值按普通文本读取。`,
       en: `YAML tag not allowed (${detail}); it is never executed and the value is read as plain data.`,
     },
     hint: {
@@ -548,7 +540,7 @@ function duplicateKeyMessage(pointer: string) {
 
 function yamlDuplicateMessage(detail: string) {
   return {
-    message: { zh: `键重复（DUPLICATE_KEY）：${detail}`, en: `Duplicate key (DUPLICATE_KEY): ${detail}` },
+    message: { zh: "键重复（DUPLICATE_KEY）：同一层出现了重复的键。", en: `Duplicate key (DUPLICATE_KEY): ${detail}` },
     hint: { zh: "删除或合并其中一个。", en: "Remove or merge one of them." },
   };
 }

@@ -4,7 +4,11 @@ import type { Ajv, Options } from "ajv";
 export declare const SCHEMA_DIR: string;
 /** The shared definitions file, referenced by every kind schema. */
 export declare const COMMON_FILE: "common.schema.json";
-/** Document kind → schema file name, in the order of the standard. */
+/** Where `SCHEMA_FILES` is declared (src/kinds.ts). */
+export declare const KINDS_SOURCE: string;
+/** Reads the `SCHEMA_FILES` object literal of src/kinds.ts; throws when it is missing or empty. */
+export declare function readKindFiles(source?: string): Record<string, string>;
+/** Document kind → schema file name, in the order of the standard (src/kinds.ts `SCHEMA_FILES`). */
 export declare const KIND_FILES: {
   Taxonomy: "taxonomy.schema.json";
   DepartmentRegistry: "department-registry.schema.json";

@@ -9,15 +9,20 @@ export const SCHEMA_DIR = fileURLToPath(new URL("../../../schemas/v1/", import.m
 /** The shared definitions file, referenced by every kind schema. */
 export const COMMON_FILE = "common.schema.json";
 
-/** Document kind → schema file name, in the order of the standard. */
-export const KIND_FILES = {
-  Taxonomy: "taxonomy.schema.json",
-  DepartmentRegistry: "department-registry.schema.json",
-  ItemCatalog: "item-catalog.schema.json",
-  Checklist: "checklist.schema.json",
-  Progress: "progress.schema.json",
-  Evaluation: "evaluation.schema.json",
-};
+/** Where `SCHEMA_FILES` is declared: the one list of kinds and their schema files, read as text before any build. */
+export const KINDS_SOURCE = fileURLToPath(new URL("../src/kinds.ts", import.meta.url));
+
+/** Reads the `SCHEMA_FILES` object literal of src/kinds.ts (`Kind: "file.schema.json",` per line). */
+export function readKindFiles(source = readFileSync(KINDS_SOURCE, "utf8")) {
+  const body = /export const SCHEMA_FILES\b[^=]*=\s*\{([^}]*)\}/.exec(source)?.[1];
+  if (body === undefined) throw new Error(`SCHEMA_FILES not found in ${KINDS_SOURCE}`);
+  const entries = [...body.matchAll(/^\s*(\w+):\s*"([^"]+)",?\s*$/gm)].map((match) => [match[1], match[2]]);
+  if (entries.length === 0) throw new Error(`SCHEMA_FILES in ${KINDS_SOURCE} lists no kind`);
+  return Object.fromEntries(entries);
+}
+
+/** Document kind → schema file name, in the order of the standard (src/kinds.ts `SCHEMA_FILES`). */
+export const KIND_FILES = readKindFiles();
 
 /** Every schema file name, common first. */
 export const ALL_FILES = [COMMON_FILE, ...Object.values(KIND_FILES)];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_FILES, COMMON_FILE, KIND_FILES, createAjv, readSchema } from "../scripts/schema-files.mjs";
+import { ALL_FILES, COMMON_FILE, KIND_FILES, createAjv, readKindFiles, readSchema } from "../scripts/schema-files.mjs";
 import { DOCUMENT_KINDS, SCHEMA_FILES } from "./kinds.js";
 
 type Node = Record<string, unknown>;
@@ -39,6 +39,23 @@ describe("schemas/v1", () => {
   it("the package's kinds and schema files match the build scripts", () => {
     expect(Object.keys(KIND_FILES)).toEqual([...DOCUMENT_KINDS]);
     expect(SCHEMA_FILES).toEqual(KIND_FILES);
+  });
+
+  it("the build scripts read their kinds from src/kinds.ts, and reject a source without them", () => {
+    expect(readKindFiles('export const SCHEMA_FILES: Record<DocumentKind, string> = {\n  Taxonomy: "t.schema.json",\n  Checklist: "c.schema.json",\n};')).toEqual({
+      Taxonomy: "t.schema.json",
+      Checklist: "c.schema.json",
+    });
+    expect(() => readKindFiles("export const OTHER = {};")).toThrow(/SCHEMA_FILES/);
+    expect(() => readKindFiles("export const SCHEMA_FILES = {};")).toThrow(/no kind/);
+  });
+
+  it("MatterChanges (a patch's set) offers every Matter field but the id, and nothing else", () => {
+    const definitions = readSchema("checklist.schema.json").definitions as Record<string, Node & { properties: Node }>;
+    const matter = Object.keys(definitions.Matter?.properties ?? {});
+    const changes = Object.keys(definitions.MatterChanges?.properties ?? {});
+    expect(matter.length).toBeGreaterThan(5);
+    expect([...changes, "id"].sort()).toEqual([...matter].sort());
   });
 
   it.each(files)("$file is draft-07 without $id", ({ schema }) => {

@@ -1,7 +1,7 @@
 import type { Diagnostic, LocalizedMessage, Severity, SourceDocument } from "@onething/schemas";
 import { isDocumentKind } from "@onething/schemas";
 import { DSL_DIAGNOSTICS, resolveChecklists } from "@onething/dsl";
-import type { ParsedDocument } from "@onething/dsl";
+import type { ParsedDocument, ResolvedChecklist } from "@onething/dsl";
 import { STRUCTURAL_DIAGNOSTICS, rules, validateDocuments } from "@onething/validate";
 import { sortDiagnostics } from "./diagnostics.js";
 
@@ -21,13 +21,22 @@ export interface CheckOptions {
  * const diagnostics = checkDocuments(documents, { today: "2025-07-01" });
  */
 export function checkDocuments(documents: readonly SourceDocument[], options: CheckOptions = {}): Diagnostic[] {
+  return checkAndResolve(documents, options).diagnostics;
+}
+
+/**
+ * What `checkDocuments` does, also returning the effective lists it resolved on the way, so that loading a
+ * project resolves every checklist once (internal to the SDK).
+ */
+export function checkAndResolve(documents: readonly SourceDocument[], options: CheckOptions = {}): { diagnostics: Diagnostic[]; checklists: Map<string, ResolvedChecklist> } {
   const overrides = options.rules ?? {};
-  const resolution = resolveChecklists({ documents: documents.filter(hasKnownKind) }).diagnostics.flatMap((diagnostic) => {
+  const resolved = resolveChecklists({ documents: documents.filter(hasKnownKind) });
+  const resolution = resolved.diagnostics.flatMap((diagnostic) => {
     const override = overrides[diagnostic.code];
     if (override === "off") return [];
     return [override === undefined ? diagnostic : { ...diagnostic, severity: override }];
   });
-  return sortDiagnostics([...validateDocuments(documents, options), ...resolution]);
+  return { diagnostics: sortDiagnostics([...validateDocuments(documents, options), ...resolution]), checklists: resolved.checklists };
 }
 
 function hasKnownKind(document: SourceDocument): document is ParsedDocument {

@@ -1,13 +1,20 @@
-/** The Levenshtein distance between two strings (insertions, deletions and substitutions cost 1). */
+/**
+ * The edit distance between two strings: insertions, deletions, substitutions and swaps of two neighbouring
+ * characters cost 1 each (optimal string alignment).
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      current[j] = best;
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;
@@ -15,10 +22,12 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `input`, when it is close enough to be a likely typo (at most a third of the
- * input's length, and at least 2, edits away, case ignored); undefined otherwise.
+ * input's length, and at least 1, edits away, case ignored); undefined otherwise, and always for inputs of
+ * one or two characters.
  */
 export function findNearest(input: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(input.length / 3));
+  if (input.length <= 2) return undefined;
+  const limit = Math.max(1, Math.floor(input.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   const lowered = input.toLowerCase();

@@ -65,8 +65,8 @@ describe("structuralDiagnostics", () => {
           "zh": "spec.matters[0].subject 应为以下之一：enterprise, individual, project；实际为 "individul"",
         },
         {
-          "en": "spec.matters[0].owners.lead has the wrong format: expected a department ref such as dept.nhc (dept. then lowercase letters, digits, hyphens); found "nhc"",
-          "zh": "spec.matters[0].owners.lead 格式不对：应为部门引用，如 dept.nhc（dept. 加小写字母、数字、连字符）；实际为 "nhc"",
+          "en": "spec.matters[0].owners.lead has the wrong format: expected a department id: dept. followed by lowercase letters, digits or hyphens, such as dept.qd.tax; found "nhc"",
+          "zh": "spec.matters[0].owners.lead 格式不对：应为部门标识：以 dept. 开头，后接小写字母、数字或连字符，如 dept.qd.tax；实际为 "nhc"",
         },
         {
           "en": "spec.matters[0].channels must be a list, found a text "window"",

@@ -85,27 +85,58 @@ const TYPE_NAMES: Record<string, LocalizedMessage> = {
   null: { zh: "空值", en: "null" },
 };
 
-/** What a pattern means, recognised from the patterns the v1 schemas use; a fallback shows the regex. */
+/**
+ * What each `pattern` of schemas/v1 means, in words and with an example, keyed by the exact pattern
+ * (structural.test.ts checks that every pattern of the schemas is listed).
+ */
+export const PATTERN_DESCRIPTIONS: Readonly<Record<string, LocalizedMessage>> = {
+  "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$": {
+    zh: "版本号：主版本.次版本.修订号，如 1.2.0",
+    en: "a version number MAJOR.MINOR.PATCH, such as 1.2.0",
+  },
+  "^[a-z0-9]+(?:[.-][a-z0-9]+)*$": {
+    zh: "标识：小写字母和数字，用点或连字符分隔，如 cn.national.2024-1",
+    en: "an id of lowercase letters and digits joined by dots or hyphens, such as cn.national.2024-1",
+  },
+  "^[a-z0-9]+(?:-[a-z0-9]+)*$": {
+    zh: "标识：小写字母和数字，用连字符连接，如 market-entry",
+    en: "an id of lowercase letters and digits joined by hyphens, such as market-entry",
+  },
+  "^\\d{4}-\\d{2}(-\\d{2})?$": {
+    zh: "日期 YYYY-MM-DD 或 YYYY-MM，如 2025-07-08 或 2025-07",
+    en: "a date YYYY-MM-DD or YYYY-MM, such as 2025-07-08 or 2025-07",
+  },
+  "^\\d{4}-\\d{2}-\\d{2}$": {
+    zh: "日期 YYYY-MM-DD，如 2025-07-08",
+    en: "a date YYYY-MM-DD, such as 2025-07-08",
+  },
+  "^\\d{6}$": {
+    zh: "行政区划代码：6 位数字，如 370200",
+    en: "a division code of 6 digits, such as 370200",
+  },
+  "^dept\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*$": {
+    zh: "部门标识：以 dept. 开头，后接小写字母、数字或连字符，如 dept.qd.tax",
+    en: "a department id: dept. followed by lowercase letters, digits or hyphens, such as dept.qd.tax",
+  },
+  "^item\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*$": {
+    zh: "事项标识：以 item. 开头，后接小写字母、数字或连字符，如 item.social-security-card",
+    en: "an item id: item. followed by lowercase letters, digits or hyphens, such as item.social-security-card",
+  },
+  "^https?://\\S+$": {
+    zh: "以 http:// 或 https:// 开头、不含空格的网址，如 https://www.gov.cn/",
+    en: "a web address starting with http:// or https:// and without spaces, such as https://www.gov.cn/",
+  },
+};
+
+/** What a pattern means; never the regex itself. */
 function describePattern(pattern: string): LocalizedMessage {
-  const known: Array<[RegExp, LocalizedMessage]> = [
-    [/dept\\?\./, { zh: "部门引用，如 dept.nhc（dept. 加小写字母、数字、连字符）", en: "a department ref such as dept.nhc (dept. then lowercase letters, digits, hyphens)" }],
-    [/item\\?\./, { zh: "事项引用，如 item.birth-registration（item. 加小写字母、数字、连字符）", en: "an item ref such as item.birth-registration (item. then lowercase letters, digits, hyphens)" }],
-    [/^\^\\d\{6\}\$$/, { zh: "6 位数字的行政区划代码（GB/T 2260）", en: "a 6-digit division code (GB/T 2260)" }],
-    [/\\d\{4\}-/, { zh: "日期 YYYY-MM-DD（或 YYYY-MM）", en: "a date YYYY-MM-DD (or YYYY-MM)" }],
-    [/https\?/, { zh: "http(s) 网址", en: "an http(s) URL" }],
-    [/\\d\+\\\.\\d\+/, { zh: "语义化版本号，如 1.0.0", en: "a semantic version such as 1.0.0" }],
-    [/\[\.-\]/, { zh: "小写标识，用点或连字符分隔，如 cn.national.2024-1", en: "a lowercase id joined by dots or hyphens, such as cn.national.2024-1" }],
-    [/^\^\[a-z0-9\]\+\(\?:-\[a-z0-9\]\+\)\*\$$/, { zh: "小写字母、数字，用连字符连接，如 newborn-birth", en: "lowercase letters and digits joined by hyphens, such as newborn-birth" }],
-    [/^\^onething/, { zh: "onething/v1", en: "onething/v1" }],
-  ];
-  for (const [test, meaning] of known) if (test.test(pattern)) return meaning;
-  return { zh: `符合正则 ${pattern}`, en: `matching the pattern ${pattern}` };
+  return PATTERN_DESCRIPTIONS[pattern] ?? { zh: "规定的格式", en: "the required format" };
 }
 
 function describeFormat(format: string): LocalizedMessage {
-  if (format === "date") return { zh: "日期 YYYY-MM-DD", en: "a date YYYY-MM-DD" };
-  if (format === "uri" || format === "url") return { zh: "网址", en: "a URL" };
-  return { zh: `${format} 格式`, en: `the ${format} format` };
+  if (format === "date") return { zh: "日期 YYYY-MM-DD，如 2025-07-08", en: "a date YYYY-MM-DD, such as 2025-07-08" };
+  if (format === "uri" || format === "url") return { zh: "网址，如 https://www.gov.cn/", en: "a web address, such as https://www.gov.cn/" };
+  return { zh: "规定的格式", en: "the required format" };
 }
 
 /** The value at a JSON Pointer of plain data, undefined when absent. */
@@ -118,8 +149,12 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return current;
 }
 
+/** A found value for a message: "(none)" in the reader's language when absent, else {@link show}. */
+function showFound(value: unknown): string | LocalizedMessage {
+  return value === undefined ? { zh: "（无）", en: "(none)" } : show(value);
+}
+
 function show(value: unknown): string {
-  if (value === undefined) return "(none)";
   let text: string;
   try {
     text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
@@ -161,7 +196,7 @@ function mapError(error: StructuralError, context: { document: SourceDocument; a
   const path = pointerToPath(pointer);
   const found = valueAt(document.value, pointer);
   const params = error.params;
-  const data = { path, found: show(found) };
+  const data = { path, found: showFound(found) };
   const valueError = (message: LocalizedMessage, hint?: LocalizedMessage): Mapped => ({
     code,
     pointer,

@@ -19,6 +19,9 @@ const ZH = {
   -f, --format <格式>        输出格式：${FORMATS}（默认 text；markdown 适合贴到合并请求评论）
       --fail-on <条件>       出现该类变更时退出码为 1：breaking|regression|any|none（默认 none）
       --staged               与暂存区比较（而不是工作区）
+      --check-changeset <引用>
+                             检查 checklists/ 自该引用以来的变更：须新增声明 @onething/checklists 且升级
+                             不小于变更影响的变更集，变更文档的 metadata.version 须相应升高；否则退出码为 1
       --lang zh|en           消息语言（默认中文，或按 ONETHING_LANG / 系统语言环境）
   -o, --output <文件>        把结果写入文件（原子写入）而不是标准输出
   -h, --help                 显示本帮助
@@ -59,6 +62,10 @@ Options:
   -f, --format <format>      output format: ${FORMATS} (default text; markdown for a pull-request comment)
       --fail-on <condition>  exit with 1 when there is such a change: breaking|regression|any|none (default none)
       --staged               compare the index instead of the working tree
+      --check-changeset <ref>
+                             check the changes of checklists/ since the ref: a changeset added since then must
+                             declare @onething/checklists with a bump at least their impact, and each changed
+                             document must raise its metadata.version accordingly; exit 1 when not
       --lang zh|en           language of messages (default Chinese, or ONETHING_LANG / the locale)
   -o, --output <file>        write the result to a file (atomically) instead of stdout
   -h, --help                 show this help

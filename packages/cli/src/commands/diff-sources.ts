@@ -88,7 +88,7 @@ export async function readWorkingTree(options: { cwd: string; path: string; lang
 }
 
 /** Runs git with an argument array (never a shell) in `cwd` and returns its stdout as bytes. */
-async function git(options: { cwd: string; args: string[]; lang: Lang }): Promise<Buffer> {
+export async function git(options: { cwd: string; args: string[]; lang: Lang }): Promise<Buffer> {
   const text = diffMessages(options.lang);
   return new Promise((resolvePromise, reject) => {
     execFile("git", ["-C", options.cwd, ...options.args], { encoding: "buffer", maxBuffer: MAX_GIT_OUTPUT, windowsHide: true }, (error, stdout, stderr) => {

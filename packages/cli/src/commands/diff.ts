@@ -4,8 +4,10 @@ import { DIFF_FORMATS, diffDocuments, parseSource, renderDiff, renderGithub, typ
 import { writeFileAtomic } from "../atomic-write.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
-import { parseCommandArguments, readLang, UsageError } from "../options.js";
+import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { defaultPaths } from "../project.js";
+import { changesetMessages } from "./changeset-messages.js";
+import { runCheckChangeset } from "./check-changeset.js";
 import { diffMessages } from "./diff-messages.js";
 import { pathExists, readGitVersion, readWorkingTree, verifyRef, type VersionFile } from "./diff-sources.js";
 import { shouldColor } from "./validate.js";
@@ -21,6 +23,7 @@ const DIFF_OPTIONS: Parameters<typeof parseCommandArguments>[0]["spec"] = {
   "fail-on": { type: "string" },
   staged: { type: "boolean" },
   output: { type: "string", short: "o" },
+  "check-changeset": { type: "string" },
 };
 
 /** Checks `--format` of `onething diff`. */
@@ -53,7 +56,7 @@ export function failsOn(result: DiffResult, failOn: FailOn): boolean {
 }
 
 /** Parses the files of one version; a file that is not a usable onething document is a usage error. */
-function parseVersion(files: readonly VersionFile[], lang: Lang): SourceDocument[] {
+export function parseVersion(files: readonly VersionFile[], lang: Lang): SourceDocument[] {
   const documents: SourceDocument[] = [];
   const problems: string[] = [];
   for (const file of files) {
@@ -100,10 +103,16 @@ async function readVersions(options: { io: CliIo; positionals: string[]; staged:
 export async function runDiff(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: DIFF_OPTIONS, command: "diff", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   if (args.values["help"] === true) {
     io.stdout.write(diffMessages(lang).help);
     return EXIT_OK;
+  }
+  const checkRef = args.values["check-changeset"];
+  if (typeof checkRef === "string") {
+    const conflicting = args.positionals.length > 0 || ["staged", "format", "fail-on", "output"].some((key) => args.values[key] !== undefined);
+    if (conflicting) throw new UsageError(changesetMessages(lang).checkConflicts);
+    return runCheckChangeset({ io, ref: checkRef, lang });
   }
   const format = readDiffFormat(args.values["format"], lang);
   const failOn = readFailOn(args.values["fail-on"], lang);

@@ -1,6 +1,6 @@
 import { REDUCTION_METRICS, toCsv, toResolvedData, type CsvCell, type Lang, type LocalizedText, type ResolvedChecklist } from "@onething/sdk";
 import { EXIT_OK, type CliIo } from "../io.js";
-import { parseCommandArguments, readLang, UsageError } from "../options.js";
+import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { loadStatsProject } from "./stats-load.js";
 import { statsMessages } from "./stats-messages.js";
 import { Namer, pickText } from "./stats-names.js";
@@ -91,7 +91,7 @@ export function exportCsvRows(options: { list: ResolvedChecklist; namer: Namer; 
 export async function runExport(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: EXPORT_OPTIONS, command: "export", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   const text = statsMessages(lang);
   if (args.values["help"] === true) {
     io.stdout.write(text.exportHelp);

@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import type { Lang, ParsedDocument } from "@onething/sdk";
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
-import { parseCommandArguments, readLang, UsageError } from "../options.js";
+import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { initMessages } from "./init-messages.js";
 import { loadReportProject } from "./report-project.js";
 
@@ -162,7 +162,7 @@ async function writeNewFileAtomic(path: string, text: string): Promise<void> {
 export async function runInit(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: INIT_OPTIONS, command: "init", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   const m = initMessages(lang);
   if (args.values["help"] === true) {
     io.stdout.write(m.help);

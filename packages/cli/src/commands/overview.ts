@@ -1,8 +1,8 @@
 import { describeBatch, describeCounts, displayWidth, overviewDocuments, padEndWidth, padStartWidth, summarize, type DiagnosticSummary, type Lang, type ProjectOverview } from "@onething/sdk";
-import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
-import { OVERVIEW_OPTIONS, parseCommandArguments, readLang, readToday } from "../options.js";
-import { checkProject } from "../project.js";
+import { OVERVIEW_OPTIONS, parseCommandArguments, readLangOption, readToday } from "../options.js";
+import { checkProject, defaultPaths } from "../project.js";
 
 const KIND_NAMES: Record<string, { zh: string; en: string }> = {
   Taxonomy: { zh: "分类体系", en: "Taxonomy" },
@@ -24,10 +24,12 @@ const CONFIDENCE_NAMES: Record<string, { zh: string; en: string }> = {
   partial: { zh: "部分核实", en: "partial" },
   unverified: { zh: "待核实", en: "unverified" },
   illustrative: { zh: "示例", en: "illustrative" },
+  // overviewDocuments counts matters without a confidence under "?".
+  "?": { zh: "未标注", en: "not stated" },
 };
 
-function pick(names: Record<string, { zh: string; en: string }>, key: string, lang: Lang): string {
-  return names[key]?.[lang] ?? key;
+function pick(options: { names: Record<string, { zh: string; en: string }>; key: string; lang: Lang }): string {
+  return options.names[options.key]?.[options.lang] ?? options.key;
 }
 
 /** Lays out rows of cells in columns aligned by display width; numbers (all but the first cell) right-aligned. */
@@ -44,7 +46,7 @@ export function renderOverview(options: { overview: ProjectOverview; counts: Dia
   const out: string[] = [zh ? `onething 清单概览（${path}）` : `onething overview (${path})`, ""];
   const documents = overview.kinds.reduce((sum, entry) => sum + entry.count, 0);
   out.push(zh ? `文档（共 ${documents} 份）` : `Documents (${documents})`);
-  out.push(...table(overview.kinds.map((entry) => [pick(KIND_NAMES, entry.kind, lang), String(entry.count)]), "  "), "");
+  out.push(...table(overview.kinds.map((entry) => [pick({ names: KIND_NAMES, key: entry.kind, lang }), String(entry.count)]), "  "), "");
 
   out.push(zh ? `国家重点事项（共 ${overview.nationalMatters} 个）` : `National key matters (${overview.nationalMatters})`);
   if (overview.batches.length > 0) {
@@ -58,7 +60,7 @@ export function renderOverview(options: { overview: ProjectOverview; counts: Dia
     out.push(zh ? "按主体和生命周期阶段" : "By subject and lifecycle stage");
     const rows: string[][] = [];
     for (const subject of overview.subjects) {
-      const name = subject.name === undefined ? pick(SUBJECT_NAMES, subject.subject, lang) : lang === "en" && subject.name.en !== undefined ? subject.name.en : subject.name.zh;
+      const name = subject.name === undefined ? pick({ names: SUBJECT_NAMES, key: subject.subject, lang }) : lang === "en" && subject.name.en !== undefined ? subject.name.en : subject.name.zh;
       rows.push([name, String(subject.count)]);
       for (const stage of subject.stages) {
         const stageName = stage.name === undefined ? stage.stage : lang === "en" && stage.name.en !== undefined ? stage.name.en : stage.name.zh;
@@ -70,7 +72,7 @@ export function renderOverview(options: { overview: ProjectOverview; counts: Dia
 
   if (overview.confidence.length > 0) {
     out.push(zh ? "按可信度" : "By confidence");
-    out.push(...table(overview.confidence.map((entry) => [pick(CONFIDENCE_NAMES, entry.confidence, lang), String(entry.count)]), "  "), "");
+    out.push(...table(overview.confidence.map((entry) => [pick({ names: CONFIDENCE_NAMES, key: entry.confidence, lang }), String(entry.count)]), "  "), "");
   }
 
   if (overview.localChecklists > 0) out.push(zh ? `地方清单：${overview.localChecklists} 份` : `Local checklists: ${overview.localChecklists}`, "");
@@ -84,11 +86,11 @@ export function renderOverview(options: { overview: ProjectOverview; counts: Dia
   return `${out.join("\n")}\n`;
 }
 
-/** Runs `onething overview [path]` and returns the exit code. */
+/** Runs `onething overview [path]` and returns the exit code: 1 when the data has errors, else 0. */
 export async function runOverview(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: OVERVIEW_OPTIONS, command: "overview", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   if (args.values["help"] === true) {
     io.stdout.write(messages(lang).overviewHelp);
     return EXIT_OK;
@@ -98,8 +100,9 @@ export async function runOverview(options: { argv: string[]; io: CliIo; lang: La
     io.stderr.write(`${messages(lang).tooManyPaths}\n`);
     return EXIT_UNUSABLE;
   }
-  const path = args.positionals[0] ?? "checklists";
+  const path = args.positionals[0] ?? (await defaultPaths(io.cwd))[0] ?? ".";
   const project = await checkProject({ io, paths: [path], lang, ...(today === undefined ? {} : { today }) });
-  io.stdout.write(renderOverview({ overview: overviewDocuments(project.documents), counts: summarize(project.diagnostics), lang, path }));
-  return EXIT_OK;
+  const counts = summarize(project.diagnostics);
+  io.stdout.write(renderOverview({ overview: overviewDocuments(project.documents), counts, lang, path }));
+  return counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

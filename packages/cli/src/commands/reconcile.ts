@@ -3,7 +3,7 @@ import { listProgressDocuments, reconcileDocuments, resolveChecklists, type Lang
 import { writeFileAtomic } from "../atomic-write.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
-import { parseCommandArguments, readLang, readToday, UsageError } from "../options.js";
+import { parseCommandArguments, readLangOption, readToday, UsageError } from "../options.js";
 import { renderReconcileCsv, renderReconcileJson, renderReconcileMarkdown, renderReconcileText, type ReconcileFormat, type ReconcileRun } from "./reconcile-format.js";
 import { RECONCILE_FORMATS, reconcileMessages } from "./reconcile-messages.js";
 import { loadReportProject } from "./report-project.js";
@@ -50,7 +50,7 @@ export function renderReconcile(run: ReconcileRun, options: { format: ReconcileF
 export async function runReconcile(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: RECONCILE_OPTIONS, command: "reconcile", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   const m = reconcileMessages(lang);
   if (args.values["help"] === true) {
     io.stdout.write(m.help);

@@ -4,7 +4,7 @@ import { Document } from "yaml";
 import { writeFileAtomic } from "../atomic-write.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
-import { parseCommandArguments, readLang, UsageError } from "../options.js";
+import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { loadReportProject } from "./report-project.js";
 import { RESOLVE_FORMATS, resolveMessages } from "./resolve-messages.js";
 
@@ -30,7 +30,7 @@ export function renderResolvedYaml(data: ResolvedData, lang: Lang): string {
 export async function runResolve(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: RESOLVE_OPTIONS, command: "resolve", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   const m = resolveMessages(lang);
   if (args.values["help"] === true) {
     io.stdout.write(m.help);

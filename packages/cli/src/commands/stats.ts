@@ -3,7 +3,7 @@ import { coverage, reductions, REDUCTION_GROUPINGS, toCsv, type Lang, type Reduc
 import { writeFileAtomic } from "../atomic-write.js";
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
-import { parseCommandArguments, readLang, UsageError } from "../options.js";
+import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { loadStatsProject } from "./stats-load.js";
 import { statsMessages } from "./stats-messages.js";
 import { Namer } from "./stats-names.js";
@@ -70,7 +70,7 @@ export async function writeResult(options: { io: CliIo; output: string | undefin
 export async function runStats(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: STATS_OPTIONS, command: "stats", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   if (args.values["help"] === true) {
     io.stdout.write(statsMessages(lang).statsHelp);
     return EXIT_OK;

@@ -4,7 +4,7 @@ import { formatDiagnostics, formatGithubParts, type Lang, type Severity } from "
 import { writeFileAtomic } from "../atomic-write.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
-import { readFailSeverity, readFormat, readLang, readMaxProblems, readToday, parseCommandArguments, VALIDATE_OPTIONS } from "../options.js";
+import { readFailSeverity, readFormat, readLangOption, readMaxProblems, readToday, parseCommandArguments, VALIDATE_OPTIONS } from "../options.js";
 import { checkProject, defaultPaths } from "../project.js";
 import { VERSION } from "../version.js";
 
@@ -22,7 +22,7 @@ export function shouldColor(io: Pick<CliIo, "env" | "isTTY">): boolean {
 export async function runValidate(options: { argv: string[]; io: CliIo; lang: Lang }): Promise<number> {
   const { io } = options;
   const args = parseCommandArguments({ argv: options.argv, spec: VALIDATE_OPTIONS, command: "validate", lang: options.lang });
-  const lang = readLang(args.values["lang"], options.lang, options.lang);
+  const lang = readLangOption({ value: args.values["lang"], fallback: options.lang });
   if (args.values["help"] === true) {
     io.stdout.write(messages(lang).validateHelp);
     return EXIT_OK;
@@ -53,6 +53,15 @@ export async function runValidate(options: { argv: string[]; io: CliIo; lang: La
     summary = parts.summary;
   } else {
     text = formatDiagnostics(shown, { ...formatOptions, format });
+  }
+  // What --quiet hid must not read as an all-clear: people are told how much is hidden (in the report for the
+  // formats people read, on stderr for the machine-read ones, whose output must stay parseable).
+  const hidden = project.diagnostics.length - shown.length;
+  const hiddenNote = hidden > 0 ? messages(lang).quietHidden(hidden) : undefined;
+  if (hiddenNote !== undefined && (format === "stylish" || format === "markdown")) {
+    text = shown.length === 0 ? `${hiddenNote}\n` : `${text}${hiddenNote}\n`;
+  } else if (hiddenNote !== undefined) {
+    io.stderr.write(`${hiddenNote}\n`);
   }
 
   if (output === undefined) {

@@ -9,6 +9,8 @@ export interface MarkdownOptions {
   lang: Lang;
   /** The heading of the comment. Default: 清单变更 / Checklist changes. */
   title?: string;
+  /** Start with the `### title` heading; false leaves it out (a changeset's body). Default: true. */
+  heading?: boolean;
 }
 
 const MARKS = { breaking: "🔴", "potentially-breaking": "🟡", "non-breaking": "🟢" } as const;
@@ -38,7 +40,7 @@ export function renderMarkdown(result: DiffResult, options: MarkdownOptions): st
   const { lang } = options;
   const title = options.title ?? (lang === "zh" ? "清单变更" : "Checklist changes");
   const summary = summarizeDiff(result.changes);
-  const blocks: string[] = [`### ${escapeMarkdown(title)}`];
+  const blocks: string[] = options.heading === false ? [] : [`### ${escapeMarkdown(title)}`];
   if (summary.changes === 0) {
     blocks.push(describeNoChanges(lang));
     return `${blocks.join("\n\n")}\n`;

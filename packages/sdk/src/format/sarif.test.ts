@@ -37,6 +37,8 @@ describe("formatSarif", () => {
     const log = JSON.parse(formatSarif(sorted, { lang: "en", ruleDescriptions: new Map([["unknown-field", { zh: "未知字段", en: "Fields must be known" }]]) }));
     const [theRun] = log.runs;
     expect(log.version).toBe("2.1.0");
+    // Our columns count UTF-16 code units; SARIF's default would be Unicode code points.
+    expect(theRun.columnKind).toBe("utf16CodeUnits");
     expect(theRun.tool.driver.name).toBe("onething");
     expect(theRun.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(["missing-en-name", "unknown-department", "unknown-field", "unknown-stage", "yaml-syntax"]);
     expect(theRun.tool.driver.rules[2].shortDescription.text).toBe("Fields must be known");

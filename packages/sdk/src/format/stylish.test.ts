@@ -78,4 +78,17 @@ describe("formatStylish", () => {
     const evil = makeDiagnostic({ code: "x", severity: "error", zh: "坏\u001B[2J值", en: "bad", file: "a.yaml" });
     expect(formatStylish([evil], { lang: "zh" })).not.toContain("\u001B");
   });
+
+  test("formats 5,000 findings in one large file, each with its own frame, and no line runs wide", () => {
+    const lines = Array.from({ length: 5000 }, (_, index) => `  field${index}: { zh: ${"很长的标题".repeat(40)} }`);
+    const text = `title: ${"x".repeat(200_000)}\n${lines.join("\n")}\n`;
+    const many = lines.map((_, index) =>
+      makeDiagnostic({ code: "schema-unknown-field", severity: "error", zh: `未知字段 field${index}`, en: `Unknown field field${index}`, file: "big.yaml", range: { start: { line: index + 2, column: 3, offset: 0 }, end: { line: index + 2, column: 8, offset: 0 } } }),
+    );
+    const out = formatStylish(many, { lang: "en", sources: new Map([["big.yaml", text]]) });
+    expect(out.split("\n").filter((line) => line.startsWith("    > "))).toHaveLength(5000);
+    expect(out).toContain("    > 5001 |   field4999: { zh: ");
+    expect(out).toContain("✖ 5000 problems (5000 errors, 0 warnings)");
+    expect(Math.max(...out.split("\n").map((line) => stringWidth(line)))).toBeLessThanOrEqual(200);
+  });
 });

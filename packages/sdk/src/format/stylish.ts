@@ -3,7 +3,7 @@ import { createColors, type Colors } from "../ansi.js";
 import { groupByFile, limitDiagnostics, summarize } from "../diagnostics.js";
 import { describeClean, describeCounts, describeNoFile, describeOmitted, hintLabel, localize, severityWord } from "../i18n.js";
 import { displayWidth, padEndWidth, padStartWidth, toSingleLine } from "../text.js";
-import { formatCodeFrame } from "./code-frame.js";
+import { formatCodeFrame, splitSourceLines } from "./code-frame.js";
 import type { FormatOptions } from "./options.js";
 
 function paintSeverity(colors: Colors, severity: Severity): (text: string) => string {
@@ -24,8 +24,10 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Omit<
   for (const [file, group] of groupByFile(shown)) {
     const lines: string[] = [colors.underline(colors.bold(file ?? describeNoFile(lang)))];
     const locations = group.map((d) => (d.range ? `${d.range.start.line}:${d.range.start.column}` : ""));
-    const locationWidth = Math.max(0, ...locations.map((text) => text.length));
-    const severityWidth = Math.max(...group.map((d) => displayWidth(severityWord(d.severity, lang))));
+    // Reduce, not Math.max(...spread): a file with a hundred thousand findings must not overflow the stack.
+    const locationWidth = locations.reduce((width, text) => Math.max(width, text.length), 0);
+    const severityWidth = group.reduce((width, d) => Math.max(width, displayWidth(severityWord(d.severity, lang))), 0);
+    let sourceLines: string[] | undefined;
     const problems = group.map((diagnostic, index) => {
       const paint = paintSeverity(colors, diagnostic.severity);
       const location = padStartWidth(locations[index] ?? "", locationWidth);
@@ -34,7 +36,9 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Omit<
       const problem = [`  ${colors.gray(location)}  ${paint(severity)}  ${message}  ${colors.gray(diagnostic.code)}`];
       const source = file === undefined ? undefined : options.sources?.get(file);
       if (source !== undefined && diagnostic.range !== undefined) {
-        const frame = formatCodeFrame({ source, range: diagnostic.range, colors, indent: 4 });
+        // Split each file once, however many problems it has: a large file with many findings stays linear.
+        sourceLines ??= splitSourceLines(source);
+        const frame = formatCodeFrame({ source, lines: sourceLines, range: diagnostic.range, colors, indent: 4 });
         if (frame !== "") problem.push(frame);
       }
       if (diagnostic.hint !== undefined) {

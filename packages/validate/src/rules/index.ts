@@ -6,12 +6,14 @@ import { creditCodeFormat } from "./credit-code-format.js";
 import { declaredCountMismatch } from "./declared-count-mismatch.js";
 import { divisionCodeFormat } from "./division-code-format.js";
 import { duplicateId } from "./duplicate-id.js";
+import { invalidDate } from "./invalid-date.js";
 import { leadInPartners } from "./lead-in-partners.js";
 import { materialCountMismatch } from "./material-count-mismatch.js";
 import { metricAfterExceedsBefore } from "./metric-after-exceeds-before.js";
 import { nameEnMissing } from "./name-en-missing.js";
 import { overdue } from "./overdue.js";
 import { promisedExceedsLegal } from "./promised-exceeds-legal.js";
+import { referencesUnchecked } from "./references-unchecked.js";
 import { unknownBase } from "./unknown-base.js";
 import { unknownBatch } from "./unknown-batch.js";
 import { unknownChecklist } from "./unknown-checklist.js";
@@ -31,12 +33,14 @@ export const rules: readonly Rule[] = [
   declaredCountMismatch,
   divisionCodeFormat,
   duplicateId,
+  invalidDate,
   leadInPartners,
   materialCountMismatch,
   metricAfterExceedsBefore,
   nameEnMissing,
   overdue,
   promisedExceedsLegal,
+  referencesUnchecked,
   unknownBase,
   unknownBatch,
   unknownChecklist,

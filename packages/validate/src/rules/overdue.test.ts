@@ -10,6 +10,7 @@ describe("overdue", () => {
     { name: "valid: past due but landed", files: withLines(["status: landed", "dueDate: 2025-06-30"]), expected: [] },
     { name: "past due and in progress", files: withLines(["status: in-progress", "dueDate: 2025-12-31"]), expected: ["t.yaml:16:16"] },
     { name: "today itself is not overdue", files: withLines(["dueDate: 2026-01-01"]), expected: [] },
+    { name: "a date that does not exist is left to invalid-date", files: withLines(["status: in-progress", "dueDate: 2025-13-45"]), expected: [] },
     {
       name: "a progress entry past due",
       files: {

@@ -1,11 +1,13 @@
 import { joinPointer } from "../format.js";
 import { defineRule } from "../types.js";
+import { isCalendarDate } from "./invalid-date.js";
 
 const DONE_MATTER = new Set(["landed", "verified", "retired"]);
 const DONE_ENTRY = new Set(["landed", "verified", "not-applicable"]);
 
-/** Whether a due date (`YYYY-MM-DD`, or `YYYY-MM` meaning the month's end) lies before today. */
+/** Whether a due date (`YYYY-MM-DD`, or `YYYY-MM` meaning the month's end) lies before today; never for a date that does not exist (invalid-date reports those). */
 export function isPast(dueDate: string, today: string): boolean {
+  if (!isCalendarDate(dueDate)) return false;
   const due = /^\d{4}-\d{2}$/.test(dueDate) ? `${dueDate}-31` : dueDate;
   return due < today;
 }
@@ -32,7 +34,7 @@ export const overdue = defineRule({
       if (dueDate === undefined || (status !== undefined && DONE_MATTER.has(status)) || !isPast(dueDate, today)) continue;
       context.report({
         messageId: "matter",
-        data: { id: matter.value.id, dueDate, status: status ?? "(none)" },
+        data: { id: matter.value.id, dueDate, status: status ?? { zh: "（未填写）", en: "(none)" } },
         document: matter.document,
         pointer: joinPointer(matter.pointer, "dueDate"),
         part: "value",

@@ -1,5 +1,6 @@
 import { joinPointer } from "../format.js";
 import { batchKey } from "../project-index.js";
+import { hasAnnualBatches } from "../rule-helpers.js";
 import { defineRule } from "../types.js";
 
 /** Every batch a matter lists has an annual checklist of that batch. */
@@ -18,7 +19,7 @@ export const unknownBatch = defineRule({
   },
   check(context) {
     const { index } = context;
-    if (index.annualBatches.size === 0 && index.incomplete.batches.size === 0) return;
+    if (!hasAnnualBatches(index)) return;
     for (const matter of index.matters) {
       (matter.value.batches ?? []).forEach((batch, position) => {
         const key = batchKey(batch);

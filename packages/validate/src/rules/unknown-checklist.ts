@@ -1,20 +1,16 @@
 import type { SourceDocument } from "@onething/schemas";
-import { findNearest } from "../edit-distance.js";
 import { joinPointer } from "../format.js";
+import { checkReference } from "../rule-helpers.js";
 import { defineRule, type RuleContext } from "../types.js";
 
 function checkRef(options: { context: RuleContext; id: string; document: SourceDocument; pointer: string }): void {
-  const { context, id } = options;
+  const { context, id, document, pointer } = options;
   const { index } = context;
-  if (index.checklistsById.has(id) || index.incomplete.metadataIds.has(id)) return;
-  const suggestion = findNearest(id, index.checklistsById.keys());
-  context.report({
-    messageId: "unknown",
-    data: { id, suggestion: suggestion ?? "" },
-    document: options.document,
-    pointer: options.pointer,
-    part: "value",
-    ...(suggestion ? { hintId: "didYouMean" } : {}),
+  checkReference({
+    context,
+    reference: { id, document, pointer },
+    known: (candidate) => index.checklistsById.has(candidate) || index.incomplete.metadataIds.has(candidate),
+    candidates: index.checklistsById.keys(),
   });
 }
 

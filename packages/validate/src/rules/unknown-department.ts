@@ -1,22 +1,5 @@
-import type { SourceDocument } from "@onething/schemas";
-import { findNearest } from "../edit-distance.js";
-import { joinPointer } from "../format.js";
-import { hasKind, isKnownDepartment, matterLikes } from "../rule-helpers.js";
-import { defineRule, type RuleContext } from "../types.js";
-
-function checkRef(options: { context: RuleContext; id: string | undefined; document: SourceDocument; pointer: string }): void {
-  const { context, id } = options;
-  if (id === undefined || isKnownDepartment(context.index, id)) return;
-  const suggestion = findNearest(id, context.index.departments.keys());
-  context.report({
-    messageId: "unknown",
-    data: { id, suggestion: suggestion ?? "" },
-    document: options.document,
-    pointer: options.pointer,
-    part: "value",
-    ...(suggestion ? { hintId: "didYouMean" } : {}),
-  });
-}
+import { checkReference, departmentReferences, hasKind, isKnownDepartment } from "../rule-helpers.js";
+import { defineRule } from "../types.js";
 
 /** Every department reference (owners, steps, an item's department, a department's parent) names a department of the registry. */
 export const unknownDepartment = defineRule({
@@ -36,28 +19,8 @@ export const unknownDepartment = defineRule({
   check(context) {
     const { index } = context;
     if (!hasKind(index, "DepartmentRegistry")) return;
-    for (const matter of matterLikes(index)) {
-      const { owners, steps } = matter.value;
-      const document = matter.document;
-      if (owners) {
-        checkRef({ context, id: owners.lead, document, pointer: joinPointer(matter.pointer, "owners", "lead") });
-        (owners.partners ?? []).forEach((partner, position) =>
-          checkRef({ context, id: partner, document, pointer: joinPointer(matter.pointer, "owners", "partners", position) }),
-        );
-      }
-      (steps ?? []).forEach((step, position) =>
-        checkRef({ context, id: step.department, document, pointer: joinPointer(matter.pointer, "steps", position, "department") }),
-      );
-    }
-    for (const definitions of index.items.values()) {
-      for (const item of definitions) {
-        checkRef({ context, id: item.value.department, document: item.document, pointer: joinPointer(item.pointer, "department") });
-      }
-    }
-    for (const definitions of index.departments.values()) {
-      for (const department of definitions) {
-        checkRef({ context, id: department.value.parent, document: department.document, pointer: joinPointer(department.pointer, "parent") });
-      }
+    for (const reference of departmentReferences(index)) {
+      checkReference({ context, reference, known: (id) => isKnownDepartment(index, id), candidates: index.departments.keys() });
     }
   },
 });

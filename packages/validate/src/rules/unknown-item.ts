@@ -1,6 +1,4 @@
-import { findNearest } from "../edit-distance.js";
-import { joinPointer } from "../format.js";
-import { hasKind, matterLikes } from "../rule-helpers.js";
+import { checkReference, hasKind, itemReferences } from "../rule-helpers.js";
 import { defineRule } from "../types.js";
 
 /** Every item a matter bundles names an item of the catalogue. */
@@ -21,19 +19,8 @@ export const unknownItem = defineRule({
   check(context) {
     const { index } = context;
     if (!hasKind(index, "ItemCatalog")) return;
-    for (const matter of matterLikes(index)) {
-      (matter.value.items ?? []).forEach((item, position) => {
-        if (index.items.has(item.ref) || index.incomplete.items.has(item.ref)) return;
-        const suggestion = findNearest(item.ref, index.items.keys());
-        context.report({
-          messageId: "unknown",
-          data: { id: item.ref, suggestion: suggestion ?? "" },
-          document: matter.document,
-          pointer: joinPointer(matter.pointer, "items", position, "ref"),
-          part: "value",
-          ...(suggestion ? { hintId: "didYouMean" } : {}),
-        });
-      });
+    for (const reference of itemReferences(index)) {
+      checkReference({ context, reference, known: (id) => index.items.has(id) || index.incomplete.items.has(id), candidates: index.items.keys() });
     }
   },
 });

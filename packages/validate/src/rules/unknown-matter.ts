@@ -1,7 +1,7 @@
 import type { SourceDocument } from "@onething/schemas";
-import { findNearest } from "../edit-distance.js";
 import { joinPointer } from "../format.js";
 import { collectMatterIds } from "../project-index.js";
+import { checkReference } from "../rule-helpers.js";
 import { defineRule, type RuleContext } from "../types.js";
 
 type IdCache = Map<string, Set<string> | undefined>;
@@ -12,15 +12,13 @@ function checkRef(options: { context: RuleContext; cache: IdCache; checklistId: 
   const key = `${formerIds ? "former:" : ""}${checklistId}`;
   if (!cache.has(key)) cache.set(key, collectMatterIds(context.index, checklistId, { formerIds }));
   const ids = cache.get(key);
-  if (!ids || ids.has(matter)) return;
-  const suggestion = findNearest(matter, ids);
-  context.report({
-    messageId: "unknown",
-    data: { matter, checklist: checklistId, suggestion: suggestion ?? "" },
-    document: options.document,
-    pointer: options.pointer,
-    part: "value",
-    ...(suggestion ? { hintId: "didYouMean" } : {}),
+  if (!ids) return;
+  checkReference({
+    context,
+    reference: { id: matter, document: options.document, pointer: options.pointer },
+    known: (id) => ids.has(id),
+    candidates: ids,
+    data: { matter, checklist: checklistId },
   });
 }
 

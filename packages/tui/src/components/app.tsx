@@ -1,0 +1,142 @@
+import { useCursor, useApp, useInput, useStdout } from "ink";
+import { useEffect, useMemo, useReducer, useRef } from "react";
+import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
+import { toKeyPress } from "../keys.js";
+import { pathOf } from "../model.js";
+import { currentNode, reduce } from "../reducer.js";
+import { dirtyFiles, type EditorState } from "../state.js";
+import { fieldValue, validateState, validateTyped } from "../validation.js";
+import { screenView } from "../view.js";
+import { applyEdit } from "../yaml-edit.js";
+import { Screen } from "./screen.js";
+
+/** What a save returned: written, refused because a file changed on disk, or failed. */
+export type SaveOutcome = { status: "saved" } | { status: "conflict"; files: string[] } | { status: "failed"; message: LocalizedMessage };
+
+/** Everything the editor needs from outside (files, git), so components can be tested without a disk. */
+export interface EditorHost {
+  /** Writes the files, unless (without `force`) a file on disk differs from its `original`. */
+  save(options: { files: { path: string; text: string; original: string }[]; force: boolean }): Promise<SaveOutcome>;
+  /** Reads files from disk again. */
+  read(paths: string[]): Promise<{ path: string; text: string }[]>;
+  /** Stores the unsaved texts so a crash loses at most the last keystroke; an empty list removes the file. */
+  writeRecovery(files: { path: string; text: string }[]): void;
+  /** Called once when the editor ends; `keepRecovery` is false after the edits were saved or discarded. */
+  exit(options: { keepRecovery: boolean }): void;
+  /** The short commit id of git HEAD, shown in the header. */
+  head?: string;
+  /** The date overdue checks compare against; default today. */
+  today?: string;
+}
+
+/** How long typing must pause before validation runs. */
+export const VALIDATION_DELAY_MS = 150;
+
+/** The unsaved texts, with a field being typed applied as well (the recovery file's content). */
+export function recoveryTexts(state: EditorState): { path: string; text: string }[] {
+  const texts = new Map<string, string>();
+  for (const path of dirtyFiles(state)) texts.set(path, state.files[path]?.text ?? "");
+  const edit = state.edit;
+  const node = edit === undefined ? undefined : currentNode(state);
+  if (edit !== undefined && node?.file !== undefined && node.pointer !== undefined && node.id === edit.nodeId) {
+    const file = state.files[node.file];
+    if (file !== undefined) {
+      const applied = applyEdit({ text: file.text, path: [...pathOf(node.pointer), ...edit.field.path], value: fieldValue(edit.field, edit.buffer.text) });
+      if (applied.ok && applied.text !== file.original) texts.set(node.file, applied.text);
+    }
+  }
+  return [...texts].map(([path, text]) => ({ path, text }));
+}
+
+/**
+ * The editor. One `useInput` at the root turns every key into an action for the pure reducer; effects
+ * run validation (debounced), saving, reloading and the recovery file; `Screen` only draws.
+ */
+export function App(props: { initial: EditorState; host: EditorHost }) {
+  const { host } = props;
+  const [state, dispatch] = useReducer(reduce, props.initial);
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const { setCursorPosition } = useCursor();
+  const today = host.today;
+
+  useInput((input, key) => dispatch({ type: "key", key: toKeyPress(input, key) }));
+
+  useEffect(() => {
+    const onResize = () => dispatch({ type: "resize", columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
+    stdout.on("resize", onResize);
+    return () => {
+      stdout.off("resize", onResize);
+    };
+  }, [stdout]);
+
+  const latest = useRef(state);
+  latest.current = state;
+
+  // Validation of the whole project after each change, debounced.
+  useEffect(() => {
+    if (state.validatedVersion === state.version) return;
+    const version = state.version;
+    const timer = setTimeout(() => {
+      const problems: Diagnostic[] = validateState(latest.current, today === undefined ? {} : { today });
+      dispatch({ type: "validated", version, problems });
+    }, VALIDATION_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [state.version, state.validatedVersion, today]);
+
+  // Live validation of the value being typed, debounced.
+  const editText = state.edit?.buffer.text;
+  useEffect(() => {
+    const edit = latest.current.edit;
+    if (edit === undefined || editText === undefined) return;
+    const timer = setTimeout(() => {
+      const current = latest.current;
+      const node = currentNode(current);
+      if (node?.file === undefined || node.pointer === undefined) return;
+      const diagnostics = validateTyped({ state: current, file: node.file, nodePointer: node.pointer, field: edit.field, text: editText, ...(today === undefined ? {} : { today }) });
+      dispatch({ type: "live", text: editText, diagnostics });
+    }, VALIDATION_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [editText, today]);
+
+  // The recovery file follows every change of the texts or of the field being typed.
+  const recovery = useMemo(() => (state.recovery === undefined ? recoveryTexts(state) : undefined), [state.files, state.edit, state.recovery]);
+  const recoveryKey = recovery === undefined ? undefined : JSON.stringify(recovery);
+  useEffect(() => {
+    if (recovery !== undefined) host.writeRecovery(recovery);
+  }, [recoveryKey]);
+  useEffect(() => {
+    if (state.recoveryDiscarded) host.writeRecovery([]);
+  }, [state.recoveryDiscarded]);
+
+  useEffect(() => {
+    const saving = state.saving;
+    if (saving === undefined) return;
+    const files = saving.files.flatMap((path) => {
+      const file = latest.current.files[path];
+      return file === undefined ? [] : [{ path, text: file.text, original: file.original }];
+    });
+    void host.save({ files, force: saving.force }).then((outcome) => {
+      if (outcome.status === "saved") dispatch({ type: "saved", files: files.map(({ path, text }) => ({ path, text })) });
+      else if (outcome.status === "conflict") dispatch({ type: "save-conflict", files: outcome.files });
+      else dispatch({ type: "save-failed", message: outcome.message });
+    });
+  }, [state.saving]);
+
+  useEffect(() => {
+    const reloading = state.reloading;
+    if (reloading === undefined) return;
+    void host.read(reloading).then((files) => dispatch({ type: "reloaded", files }));
+  }, [state.reloading]);
+
+  useEffect(() => {
+    if (state.exit === undefined) return;
+    host.exit({ keepRecovery: state.exit === "keep-recovery" && dirtyFiles(state).length > 0 });
+    exit();
+  }, [state.exit]);
+
+  const view = useMemo(() => screenView(state, host.head === undefined ? {} : { head: host.head }), [state, host.head]);
+  // Set during render: Ink applies it in the same commit, so the input method's window opens at the text.
+  setCursorPosition(view.cursor);
+  return <Screen view={view} />;
+}

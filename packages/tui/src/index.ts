@@ -1,0 +1,12 @@
+export { App, recoveryTexts, VALIDATION_DELAY_MS, type EditorHost, type SaveOutcome } from "./components/app.js";
+export { Screen } from "./components/screen.js";
+export { hashText, readRecovery, recoveryPath, RECOVERY_FOLDER, saveFiles, writeAtomic, writeRecovery, type RecoveryEntry, type SaveFilesOptions } from "./files.js";
+export { BINDINGS, findBinding, keyLabel, toKeyPress, type Binding, type Context, type InkKey, type KeyPress } from "./keys.js";
+export { allNodes, buildCatalog, buildTree, fieldsOf, ITEM_FIELDS, MATTER_FIELDS, visibleNodes, type Catalog, type FieldKind, type FieldSpec, type Name, type TreeNode } from "./model.js";
+export { contextOf, currentNode, fieldText, filteredOptions, reduce, treeRows, type Action } from "./reducer.js";
+export { EDITOR_EXIT_OK, EDITOR_EXIT_UNUSABLE, NO_TTY_MESSAGE, runEditor, type MessageStream, type RunEditorOptions } from "./run.js";
+export { createState, dirtyFiles, layoutOf, visibleProblems, type CreateStateOptions, type EditorFile, type EditorState, type EditRecord, type Layout, type Mode } from "./state.js";
+export { bufferOf, deleteLeft, deleteRight, fitWidth, graphemes, insertText, isWellFormed, moveCursor, truncateWidth, widthOf, type TextBuffer } from "./text.js";
+export { computeMarks, screenText, screenView, type Line, type Marks, type ScreenView } from "./view.js";
+export { fieldValue, validateState, validateTyped } from "./validation.js";
+export { applyEdit, type ApplyEditOptions, type EditResult, type YamlPath } from "./yaml-edit.js";

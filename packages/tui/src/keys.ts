@@ -1,0 +1,163 @@
+import type { LocalizedMessage } from "@onething/schemas";
+
+/** A key press, normalized from what the terminal sent. */
+export interface KeyPress {
+  /** Printable text typed (may be several characters when pasted or typed through an input method). */
+  input: string;
+  /** A named key, when one was pressed. */
+  name?: "up" | "down" | "left" | "right" | "pageup" | "pagedown" | "home" | "end" | "return" | "escape" | "tab" | "backtab" | "backspace" | "delete";
+  /** Ctrl was held (with `input` the letter). */
+  ctrl: boolean;
+  /** How many times the key was pressed in one chunk (runs of Backspace); default 1. */
+  count?: number;
+}
+
+/** The subset of Ink's `Key` the editor reads. */
+export interface InkKey {
+  /** ↑. */ upArrow: boolean;
+  /** ↓. */ downArrow: boolean;
+  /** ←. */ leftArrow: boolean;
+  /** →. */ rightArrow: boolean;
+  /** Page Up. */ pageUp: boolean;
+  /** Page Down. */ pageDown: boolean;
+  /** Home. */ home?: boolean;
+  /** End. */ end?: boolean;
+  /** Enter. */ return: boolean;
+  /** Esc. */ escape: boolean;
+  /** Ctrl held. */ ctrl: boolean;
+  /** Shift held. */ shift: boolean;
+  /** Tab. */ tab: boolean;
+  /** Backspace (\b). */ backspace: boolean;
+  /** Delete or Backspace (\x7f). */ delete: boolean;
+}
+
+/**
+ * Turns what Ink reports for one chunk of input into a key press. Ink reports Backspace (`\x7f`) as
+ * `delete`, and a run of them in one chunk as plain input with no flag; both become `backspace` (Ctrl+D
+ * deletes forward).
+ */
+export function toKeyPress(input: string, key: InkKey): KeyPress {
+  if (/^[\u007F\b]+$/.test(input)) return { input: "", name: "backspace", ctrl: false, count: input.length };
+  const named = (name: NonNullable<KeyPress["name"]>): KeyPress => ({ input: "", name, ctrl: key.ctrl });
+  if (key.upArrow) return named("up");
+  if (key.downArrow) return named("down");
+  if (key.leftArrow) return named("left");
+  if (key.rightArrow) return named("right");
+  if (key.pageUp) return named("pageup");
+  if (key.pageDown) return named("pagedown");
+  if (key.home === true) return named("home");
+  if (key.end === true) return named("end");
+  if (key.return) return named("return");
+  if (key.escape) return named("escape");
+  if (key.tab) return named(key.shift ? "backtab" : "tab");
+  if (key.backspace || key.delete) return named("backspace");
+  return { input, ctrl: key.ctrl };
+}
+
+/** Where the keyboard is: the mode, or in `browse` mode the focused pane. */
+export type Context = "tree" | "detail" | "problems" | "search" | "edit" | "pick" | "help" | "confirm-quit" | "confirm-save" | "conflict" | "recovery";
+
+/** Contexts where printable keys are text to insert. */
+export const TEXT_CONTEXTS: readonly Context[] = ["search", "edit", "pick", "help"];
+
+/** One entry of the key table, which drives dispatch, the footer and the help screen alike. */
+export interface Binding {
+  /** The command the reducer runs. */
+  command: string;
+  /** Key specs: a character (`"k"`), a named key (`"up"`), or Ctrl plus a letter (`"C-r"`). */
+  keys: readonly string[];
+  /** Where the binding works. */
+  contexts: readonly Context[];
+  /** What it does, as the footer and help show it. */
+  label: LocalizedMessage;
+  /** Shown in the one-line footer (otherwise only in help). */
+  footer: boolean;
+}
+
+const BROWSE: readonly Context[] = ["tree", "detail", "problems"];
+const LISTS: readonly Context[] = ["tree", "detail", "problems", "pick"];
+const TYPING: readonly Context[] = ["search", "edit", "pick", "help"];
+const ALL: readonly Context[] = ["tree", "detail", "problems", "search", "edit", "pick", "help", "confirm-quit", "confirm-save", "conflict", "recovery"];
+
+const b = (command: string, keys: string[], contexts: readonly Context[], zh: string, en: string, footer = true): Binding => ({ command, keys, contexts, label: { zh, en }, footer });
+
+/** The key table. The first binding that matches a key in the current context wins. */
+export const BINDINGS: readonly Binding[] = [
+  b("recovery-restore", ["r"], ["recovery"], "恢复未保存的修改", "restore the unsaved edits"),
+  b("recovery-discard", ["d"], ["recovery"], "丢弃", "discard them"),
+  b("confirm-yes", ["y"], ["confirm-quit", "confirm-save"], "是", "yes"),
+  b("confirm-no", ["n", "escape"], ["confirm-quit", "confirm-save"], "否", "no"),
+  b("conflict-reload", ["r"], ["conflict"], "重新载入磁盘上的文件（放弃我的修改）", "reload from disk (drop my edits)"),
+  b("conflict-keep", ["k"], ["conflict"], "保留我的修改并覆盖", "keep mine and overwrite"),
+  b("conflict-cancel", ["escape"], ["conflict"], "取消", "cancel"),
+  b("edit-commit", ["return"], ["edit"], "确定", "apply"),
+  b("edit-cancel", ["escape"], ["edit"], "取消", "cancel"),
+  b("search-accept", ["return"], ["search"], "确定", "accept"),
+  b("search-cancel", ["escape"], ["search"], "取消", "cancel"),
+  b("pick-choose", ["return"], ["pick"], "选择", "choose"),
+  b("pick-cancel", ["escape"], ["pick"], "取消", "cancel"),
+  b("help-close", ["escape"], ["help"], "关闭帮助", "close help"),
+  b("move-up", ["up", "k"], LISTS, "上移", "up", false),
+  b("move-down", ["down", "j"], LISTS, "下移", "down", false),
+  b("page-up", ["pageup"], LISTS, "上一页", "page up", false),
+  b("page-down", ["pagedown"], LISTS, "下一页", "page down", false),
+  b("cursor-left", ["left"], TYPING, "光标左移", "cursor left", false),
+  b("cursor-right", ["right"], TYPING, "光标右移", "cursor right", false),
+  b("cursor-home", ["home", "C-a"], TYPING, "光标到行首", "cursor to start", false),
+  b("cursor-end", ["end", "C-e"], TYPING, "光标到行尾", "cursor to end", false),
+  b("delete-left", ["backspace"], TYPING, "删除前一个字", "delete back", false),
+  b("delete-right", ["C-d"], TYPING, "删除后一个字", "delete forward", false),
+  b("open", ["return", "right", "l"], ["tree"], "展开/打开", "open"),
+  b("collapse", ["left", "h"], ["tree"], "收起", "collapse", false),
+  b("edit-field", ["return", "e"], ["detail"], "修改", "edit"),
+  b("jump", ["return"], ["problems"], "跳到字段", "go to field"),
+  b("back", ["escape"], ["detail", "problems"], "返回", "back"),
+  b("focus-next", ["tab"], BROWSE, "切换窗格", "next pane"),
+  b("focus-prev", ["backtab"], BROWSE, "上一个窗格", "previous pane", false),
+  b("search", ["/"], BROWSE, "搜索", "search"),
+  b("next-match", ["n"], BROWSE, "下一个匹配", "next match", false),
+  b("prev-match", ["N"], BROWSE, "上一个匹配", "previous match", false),
+  b("save", ["s", "C-s"], BROWSE, "保存", "save"),
+  b("undo", ["u"], BROWSE, "撤销", "undo"),
+  b("redo", ["C-r"], BROWSE, "重做", "redo"),
+  b("help", ["?"], BROWSE, "帮助", "help"),
+  b("quit", ["q"], BROWSE, "退出", "quit"),
+  b("interrupt", ["C-c"], ALL, "退出（有未保存的修改时按两次）", "quit (twice with unsaved edits)", false),
+];
+
+/** Whether a key press matches a key spec. */
+export function matchesSpec(key: KeyPress, spec: string): boolean {
+  if (spec.startsWith("C-")) return key.ctrl && key.input.toLowerCase() === spec.slice(2);
+  if (key.name !== undefined) return key.name === spec;
+  return !key.ctrl && key.input === spec;
+}
+
+/** The binding a key press triggers in a context, if any; printable keys are text in typing contexts. */
+export function findBinding(context: Context, key: KeyPress): Binding | undefined {
+  const typing = TEXT_CONTEXTS.includes(context);
+  return BINDINGS.find(
+    (binding) => binding.contexts.includes(context) && binding.keys.some((spec) => (!typing || spec.length > 1) && matchesSpec(key, spec)),
+  );
+}
+
+const KEY_LABELS: Record<string, string> = {
+  up: "↑",
+  down: "↓",
+  left: "←",
+  right: "→",
+  pageup: "PgUp",
+  pagedown: "PgDn",
+  home: "Home",
+  end: "End",
+  return: "Enter",
+  escape: "Esc",
+  tab: "Tab",
+  backtab: "Shift+Tab",
+  backspace: "Backspace",
+};
+
+/** How a key spec is written on screen: `Enter`, `Ctrl+R`, `k`. */
+export function keyLabel(spec: string): string {
+  if (spec.startsWith("C-")) return `Ctrl+${spec.slice(2).toUpperCase()}`;
+  return KEY_LABELS[spec] ?? spec;
+}

@@ -1,0 +1,247 @@
+import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
+import { parseSource, sortDiagnostics, type Lang, type ParsedDocument } from "@onething/sdk";
+import { buildCatalog, buildTree, type Catalog, type FieldSpec, type TreeNode } from "./model.js";
+import type { TextBuffer } from "./text.js";
+
+/** What the keyboard currently talks to. */
+export type Mode = "browse" | "search" | "edit" | "pick" | "help" | "confirm-quit" | "confirm-save" | "conflict" | "recovery";
+
+/** Which pane has the focus in `browse` mode. */
+export type Focus = "tree" | "detail" | "problems";
+
+/** One file open in the editor. */
+export interface EditorFile {
+  /** Project-relative path. */
+  path: string;
+  /** The text as it is on disk (at load or the last save); a save refuses to overwrite anything else. */
+  original: string;
+  /** The text with the edits applied. */
+  text: string;
+}
+
+/** One applied edit, as the undo and redo stacks hold it. */
+export interface EditRecord {
+  /** The file changed. */
+  file: string;
+  /** JSON Pointer of the changed value. */
+  pointer: string;
+  /** The field label, for "已撤销：修改「承诺时限」". */
+  label: LocalizedMessage;
+  /** The file's text before the edit. */
+  before: string;
+  /** The file's text after the edit. */
+  after: string;
+}
+
+/** A field being typed into. */
+export interface FieldEdit {
+  /** The node whose field is edited. */
+  nodeId: string;
+  /** The field. */
+  field: FieldSpec;
+  /** The text typed so far. */
+  buffer: TextBuffer;
+  /** Findings about the typed value, from the debounced live validation. */
+  live: Diagnostic[];
+  /** The buffer text `live` was computed for. */
+  liveFor: string | undefined;
+}
+
+/** A choice list being filtered. */
+export interface Pick {
+  /** The node whose field is chosen. */
+  nodeId: string;
+  /** The field. */
+  field: FieldSpec;
+  /** Every choice: the value written and the label shown. */
+  options: { value: string; label: string }[];
+  /** The filter typed so far. */
+  filter: TextBuffer;
+  /** The highlighted choice among the filtered ones. */
+  index: number;
+}
+
+/** Unsaved edits found from an earlier session, offered on open. */
+export interface RecoveryOffer {
+  /** The recovered texts, by path. */
+  files: { path: string; text: string }[];
+}
+
+/** The whole editor state; the reducer is the only thing that changes it. */
+export interface EditorState {
+  /** Language of every label and message. */
+  lang: Lang;
+  /** Files that can be edited, by path. */
+  files: Record<string, EditorFile>;
+  /** Every loaded document (context for validation), current. */
+  documents: ParsedDocument[];
+  /** Parse findings of every document's current text, by path (validation does not repeat them). */
+  parseProblems: Record<string, Diagnostic[]>;
+  /** Findings of loading that concern no document (unreadable files, whole-run findings). */
+  loadProblems: Diagnostic[];
+  /** Names and choices from the taxonomy, registries and catalogues. */
+  catalog: Catalog;
+  /** subject → stage → matter → items. */
+  tree: TreeNode[];
+  /** Ids of the open nodes. */
+  expanded: ReadonlySet<string>;
+  /** Id of the node under the cursor. */
+  cursorId: string | undefined;
+  /** First visible row of the tree window. */
+  treeTop: number;
+  /** The pane with the focus. */
+  focus: Focus;
+  /** Selected field of the detail form. */
+  fieldIndex: number;
+  /** Selected row of the problems panel. */
+  problemIndex: number;
+  /** What the keyboard talks to. */
+  mode: Mode;
+  /** The search being typed, or the last one (for n / N). */
+  search: TextBuffer;
+  /** Where the cursor was when the search began; Esc returns there. */
+  searchFrom: string | undefined;
+  /** The help filter. */
+  helpFilter: TextBuffer;
+  /** A field being typed into. */
+  edit: FieldEdit | undefined;
+  /** A choice list. */
+  pick: Pick | undefined;
+  /** Applied edits, newest last. */
+  undo: EditRecord[];
+  /** Undone edits, newest last. */
+  redo: EditRecord[];
+  /** Findings of the last validation. */
+  problems: Diagnostic[];
+  /** Bumped on every change of a text; validation results for older versions are dropped. */
+  version: number;
+  /** The version the problems were computed for (-1 before the first validation). */
+  validatedVersion: number;
+  /** A save waits for the validation in flight. */
+  pendingSave: boolean;
+  /** Files being written; the host performs the write. */
+  saving: { files: string[]; force: boolean } | undefined;
+  /** Files changed on disk since they were opened. */
+  conflict: string[];
+  /** Files to read again from disk; the host reads them and dispatches `reloaded`. */
+  reloading: string[] | undefined;
+  /** The recovery file was declined and should be removed. */
+  recoveryDiscarded: boolean;
+  /** Unsaved edits from an earlier session. */
+  recovery: RecoveryOffer | undefined;
+  /** A short message shown in the footer until the next key. */
+  toast: { message: LocalizedMessage; tone: "info" | "error" } | undefined;
+  /** The first Ctrl+C with unsaved edits only warns. */
+  ctrlCArmed: boolean;
+  /** How the host should end: quit, keeping or discarding the recovery file. */
+  exit: "keep-recovery" | "discard-recovery" | undefined;
+  /** Terminal size. */
+  size: { columns: number; rows: number };
+}
+
+/** Options of {@link createState}. */
+export interface CreateStateOptions {
+  /** Every loaded document. */
+  documents: ParsedDocument[];
+  /** Paths of the files the tree shows and saves may write; default: every Checklist document. */
+  editable?: readonly string[];
+  /** Findings of loading (parse findings included); validation runs once the editor starts. */
+  problems?: Diagnostic[];
+  /** Language; default `"zh"`. */
+  lang?: Lang;
+  /** Terminal size; default 80×24. */
+  size?: { columns: number; rows: number };
+  /** Unsaved edits from an earlier session to offer. */
+  recovery?: RecoveryOffer;
+}
+
+/** The state of a freshly opened editor: the subjects expanded, the cursor on the first node. */
+export function createState(options: CreateStateOptions): EditorState {
+  const documents = options.documents;
+  const editable = options.editable ?? documents.filter((document) => document.kind === "Checklist").map((document) => document.path);
+  const files: Record<string, EditorFile> = {};
+  for (const document of documents) {
+    if (editable.includes(document.path)) files[document.path] = { path: document.path, original: document.text, text: document.text };
+  }
+  const catalog = buildCatalog(documents);
+  const tree = buildTree({ documents, catalog, editable });
+  return {
+    lang: options.lang ?? "zh",
+    files,
+    documents,
+    parseProblems: Object.fromEntries(documents.map((document) => [document.path, parseSource({ path: document.path, text: document.text }).diagnostics])),
+    loadProblems: (options.problems ?? []).filter((problem) => problem.file === undefined || !documents.some((document) => document.path === problem.file)),
+    catalog,
+    tree,
+    expanded: new Set(tree.map((node) => node.id)),
+    cursorId: tree[0]?.id,
+    treeTop: 0,
+    focus: "tree",
+    fieldIndex: 0,
+    problemIndex: 0,
+    mode: options.recovery === undefined ? "browse" : "recovery",
+    search: { text: "", cursor: 0 },
+    searchFrom: undefined,
+    helpFilter: { text: "", cursor: 0 },
+    edit: undefined,
+    pick: undefined,
+    undo: [],
+    redo: [],
+    problems: [],
+    version: 0,
+    validatedVersion: -1,
+    pendingSave: false,
+    saving: undefined,
+    conflict: [],
+    reloading: undefined,
+    recoveryDiscarded: false,
+    recovery: options.recovery,
+    toast: undefined,
+    ctrlCArmed: false,
+    exit: undefined,
+    size: options.size ?? { columns: 80, rows: 24 },
+  };
+}
+
+/** Paths of the files whose text differs from what is on disk. */
+export function dirtyFiles(state: EditorState): string[] {
+  return Object.values(state.files)
+    .filter((file) => file.text !== file.original)
+    .map((file) => file.path);
+}
+
+/** The findings the editor shows: loading, parsing and validation findings about editable files (and the whole run), by place. */
+export function visibleProblems(state: EditorState): Diagnostic[] {
+  const all = [...state.loadProblems, ...Object.values(state.parseProblems).flat(), ...state.problems];
+  return sortDiagnostics(all.filter((problem) => problem.file === undefined || state.files[problem.file] !== undefined));
+}
+
+/** Rows and columns of each part of the screen; the UI is one row shorter than the terminal. */
+export interface Layout {
+  /** Rows the UI uses: the terminal's minus one. */
+  height: number;
+  /** Header rows (file line and breadcrumb). */
+  headerRows: number;
+  /** Rows of the tree and detail panes. */
+  bodyRows: number;
+  /** Rows of the problems panel (its title included); 0 when hidden. */
+  problemRows: number;
+  /** Columns of the tree pane. */
+  treeWidth: number;
+  /** Columns of the detail pane; 0 when the terminal is too narrow to show both. */
+  detailWidth: number;
+  /** Total columns. */
+  columns: number;
+}
+
+/** Splits the terminal into header, panes, problems panel and footer. */
+export function layoutOf(size: { columns: number; rows: number }): Layout {
+  const columns = Math.max(20, size.columns);
+  const height = Math.max(8, size.rows - 1);
+  const headerRows = 2;
+  const problemRows = height >= 18 ? 5 : height >= 12 ? 3 : 0;
+  const bodyRows = height - headerRows - 1 - problemRows;
+  if (columns < 80) return { height, headerRows, bodyRows, problemRows, treeWidth: columns, detailWidth: 0, columns };
+  const treeWidth = Math.floor(columns * 0.42);
+  return { height, headerRows, bodyRows, problemRows, treeWidth, detailWidth: columns - treeWidth - 1, columns };
+}

@@ -1,0 +1,105 @@
+import stringWidth from "string-width";
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The grapheme clusters of a text, so that 𠮷 or an emoji with modifiers is one unit. */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (entry) => entry.segment);
+}
+
+/** The number of terminal columns a text occupies (East Asian wide characters count as two). */
+export function widthOf(text: string): number {
+  return stringWidth(text);
+}
+
+/**
+ * Cuts `text` to at most `width` columns, never splitting a grapheme; when something is cut, the last
+ * column shows `…`. Returns the text unchanged when it fits.
+ */
+export function truncateWidth(text: string, width: number): string {
+  if (width <= 0) return "";
+  if (stringWidth(text) <= width) return text;
+  let out = "";
+  let used = 0;
+  for (const segment of graphemes(text)) {
+    const cells = stringWidth(segment);
+    if (used + cells > width - 1) break;
+    out += segment;
+    used += cells;
+  }
+  return `${out}…`;
+}
+
+/** Truncates and pads `text` on the right to exactly `width` columns. */
+export function fitWidth(text: string, width: number): string {
+  const cut = truncateWidth(text, width);
+  return cut + " ".repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/** A one-line text being edited: the text and the cursor as a UTF-16 offset that is always on a grapheme boundary. */
+export interface TextBuffer {
+  /** The text. */
+  text: string;
+  /** The cursor, a UTF-16 offset at a grapheme boundary (0 … text.length). */
+  cursor: number;
+}
+
+/** A buffer holding `text` with the cursor at its end. */
+export function bufferOf(text: string): TextBuffer {
+  return { text, cursor: text.length };
+}
+
+function boundaries(text: string): number[] {
+  const result = [0];
+  let offset = 0;
+  for (const segment of graphemes(text)) {
+    offset += segment.length;
+    result.push(offset);
+  }
+  return result;
+}
+
+// Control characters (C0, DEL, C1) never enter a field: a pasted newline or escape would corrupt the YAML.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/gu;
+
+/** Inserts `input` at the cursor, after removing control characters. */
+export function insertText(buffer: TextBuffer, input: string): TextBuffer {
+  const clean = input.replace(CONTROL, "");
+  if (clean === "") return buffer;
+  return { text: buffer.text.slice(0, buffer.cursor) + clean + buffer.text.slice(buffer.cursor), cursor: buffer.cursor + clean.length };
+}
+
+/** Deletes `count` graphemes before the cursor (Backspace). */
+export function deleteLeft(buffer: TextBuffer, count = 1): TextBuffer {
+  const marks = boundaries(buffer.text);
+  const index = marks.indexOf(buffer.cursor);
+  const start = marks[Math.max(0, index - count)] ?? 0;
+  return { text: buffer.text.slice(0, start) + buffer.text.slice(buffer.cursor), cursor: start };
+}
+
+/** Deletes the grapheme after the cursor (Delete). */
+export function deleteRight(buffer: TextBuffer): TextBuffer {
+  const marks = boundaries(buffer.text);
+  const index = marks.indexOf(buffer.cursor);
+  const end = marks[Math.min(marks.length - 1, index + 1)] ?? buffer.text.length;
+  return { text: buffer.text.slice(0, buffer.cursor) + buffer.text.slice(end), cursor: buffer.cursor };
+}
+
+/** Moves the cursor by `delta` graphemes (negative: left), stopping at either end. */
+export function moveCursor(buffer: TextBuffer, delta: number): TextBuffer {
+  const marks = boundaries(buffer.text);
+  const index = marks.indexOf(buffer.cursor);
+  const next = marks[Math.max(0, Math.min(marks.length - 1, index + delta))] ?? 0;
+  return { text: buffer.text, cursor: next };
+}
+
+/** Moves the cursor to the start (`"start"`) or the end (`"end"`) of the text. */
+export function moveCursorTo(buffer: TextBuffer, where: "start" | "end"): TextBuffer {
+  return { text: buffer.text, cursor: where === "start" ? 0 : buffer.text.length };
+}
+
+/** Whether a string is well-formed UTF-16 (no lone surrogate), so it can be saved as UTF-8. */
+export function isWellFormed(text: string): boolean {
+  // In a `u` regular expression a surrogate pair is one code point, so only a lone surrogate is in Cs.
+  return !/\p{Cs}/u.test(text);
+}

@@ -1,0 +1,62 @@
+import type { Diagnostic } from "@onething/schemas";
+import { checkDocuments, parseSource, type ParsedDocument } from "@onething/sdk";
+import { pathOf, pointerOf, type FieldSpec } from "./model.js";
+import type { EditorState } from "./state.js";
+import { applyEdit } from "./yaml-edit.js";
+
+/** Options of {@link validateState}. */
+export interface ValidateOptions {
+  /** The date overdue checks compare against, `YYYY-MM-DD`. Default: today's UTC date. */
+  today?: string;
+}
+
+/** Validates every document as the editor currently holds them (what the debounced validation runs). */
+export function validateState(state: EditorState, options: ValidateOptions = {}): Diagnostic[] {
+  return checkDocuments(state.documents, options.today === undefined ? {} : { today: options.today });
+}
+
+/**
+ * The value a field's typed text stands for: a number for number fields when it reads as one, nothing
+ * (the key is removed) when an optional field is emptied, else the text.
+ */
+export function fieldValue(field: FieldSpec, text: string): string | number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return field.path.join(".") === "name.zh" ? "" : undefined;
+  if (field.kind === "number" && /^-?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return field.kind === "text" ? text : trimmed;
+}
+
+/** Options of {@link validateTyped}. */
+export interface ValidateTypedOptions extends ValidateOptions {
+  /** The editor state, with a field being edited. */
+  state: EditorState;
+  /** The file and node pointer of the edited node. */
+  file: string;
+  /** JSON Pointer of the node (matter or item). */
+  nodePointer: string;
+  /** The field. */
+  field: FieldSpec;
+  /** The typed text. */
+  text: string;
+}
+
+/**
+ * Live validation of a value being typed: validates the project as if the value were applied and
+ * returns the findings about that field (or, when the text does not parse, the parse findings).
+ */
+export function validateTyped(options: ValidateTypedOptions): Diagnostic[] {
+  const { state, file, nodePointer, field, text } = options;
+  const current = state.files[file];
+  if (current === undefined) return [];
+  const path = [...pathOf(nodePointer), ...field.path];
+  const edited = applyEdit({ text: current.text, path, value: fieldValue(field, text) });
+  if (!edited.ok) return [];
+  const parsed = parseSource({ path: file, text: edited.text });
+  if (parsed.document === undefined) return parsed.diagnostics;
+  const documents: ParsedDocument[] = state.documents.map((document) => (document.path === file ? (parsed.document as ParsedDocument) : document));
+  const pointer = pointerOf(nodePointer, field.path);
+  const parent = pointerOf(nodePointer, field.path.slice(0, -1));
+  return checkDocuments(documents, options.today === undefined ? {} : { today: options.today }).filter(
+    (diagnostic) => diagnostic.file === file && (diagnostic.pointer === pointer || diagnostic.pointer?.startsWith(`${pointer}/`) === true || (field.path.length > 1 && diagnostic.pointer === parent)),
+  );
+}

@@ -1,0 +1,392 @@
+import type { Diagnostic } from "@onething/schemas";
+import { localize, parseSource } from "@onething/sdk";
+import { BINDINGS, keyLabel, type Binding } from "./keys.js";
+import { allNodes, fieldsOf, nameIn, pathOf, pointerOf, valueAt, type TreeNode } from "./model.js";
+import { contextOf, currentNode, fieldText, filteredOptions, treeRows } from "./reducer.js";
+import { dirtyFiles, layoutOf, visibleProblems, type EditorState } from "./state.js";
+import { fitWidth, truncateWidth, widthOf } from "./text.js";
+
+/** Problems and edits under a node, its descendants included. */
+export interface Marks {
+  /** Errors. */
+  errors: number;
+  /** Warnings. */
+  warnings: number;
+  /** Whether anything under the node was edited and not saved. */
+  modified: boolean;
+}
+
+/** One row of a pane: its text (exactly the pane's width), whether it is selected, and its tone. */
+export interface Line {
+  /** The text, padded to the pane's width. */
+  text: string;
+  /** The row under the cursor. */
+  selected?: boolean;
+  /** Colour hint; the glyphs carry the meaning without colour. */
+  tone?: "error" | "warning" | "modified" | "dim" | "title";
+}
+
+const originals = new Map<string, { text: string; value: unknown }>();
+
+function originalValue(path: string, text: string): unknown {
+  const cached = originals.get(path);
+  if (cached?.text === text) return cached.value;
+  const value = parseSource({ path, text }).document?.value;
+  originals.set(path, { text, value });
+  return value;
+}
+
+/** The problems of a node itself: those whose pointer lies in it but in none of its children. */
+function ownerOf(nodes: readonly TreeNode[], problem: Diagnostic): TreeNode | undefined {
+  let owner: TreeNode | undefined;
+  for (const node of nodes) {
+    if (node.file !== problem.file || node.pointer === undefined || problem.pointer === undefined) continue;
+    if (problem.pointer === node.pointer || problem.pointer.startsWith(`${node.pointer}/`)) {
+      if (owner === undefined || (node.pointer.length > (owner.pointer?.length ?? 0))) owner = node;
+    }
+  }
+  return owner;
+}
+
+/** ✗ / ⚠ / * marks of every node, propagated to its ancestors so a collapsed tree still shows them. */
+export function computeMarks(state: EditorState): Map<string, Marks> {
+  const marks = new Map<string, Marks>();
+  const get = (id: string): Marks => {
+    let entry = marks.get(id);
+    if (entry === undefined) {
+      entry = { errors: 0, warnings: 0, modified: false };
+      marks.set(id, entry);
+    }
+    return entry;
+  };
+  const nodes = allNodes(state.tree);
+  const located = nodes.filter((node) => node.pointer !== undefined);
+  for (const problem of visibleProblems(state)) {
+    const owner = ownerOf(located, problem);
+    if (owner === undefined) continue;
+    for (const id of [...owner.ancestors, owner.id]) {
+      const entry = get(id);
+      if (problem.severity === "error") entry.errors += 1;
+      else if (problem.severity === "warning") entry.warnings += 1;
+    }
+  }
+  const dirty = new Set(dirtyFiles(state));
+  for (const node of located) {
+    if (node.kind !== "matter" || node.file === undefined || !dirty.has(node.file)) continue;
+    const file = state.files[node.file];
+    if (file === undefined) continue;
+    const path = pathOf(node.pointer ?? "");
+    const before = JSON.stringify(valueAt(originalValue(node.file, file.original), path));
+    const after = JSON.stringify(valueAt(state.documents.find((document) => document.path === node.file)?.value, path));
+    if (before === after) continue;
+    for (const id of [...node.ancestors, node.id]) get(id).modified = true;
+    for (const child of node.children) {
+      const childPath = pathOf(child.pointer ?? "");
+      const childBefore = JSON.stringify(valueAt(originalValue(node.file, file.original), childPath));
+      const childAfter = JSON.stringify(valueAt(state.documents.find((document) => document.path === node.file)?.value, childPath));
+      if (childBefore !== childAfter) get(child.id).modified = true;
+    }
+  }
+  return marks;
+}
+
+function markText(mark: Marks | undefined): string {
+  if (mark === undefined) return "   ";
+  return `${mark.errors > 0 ? "✗" : " "}${mark.warnings > 0 ? "⚠" : " "}${mark.modified ? "*" : " "}`;
+}
+
+function depthOf(node: TreeNode): number {
+  return node.ancestors.length;
+}
+
+/** The rows of the tree window: the cursor row marked `›`, markers in the last three columns. */
+export function treeLines(state: EditorState, width: number, height: number): Line[] {
+  const rows = treeRows(state);
+  const marks = computeMarks(state);
+  const top = Math.min(state.treeTop, Math.max(0, rows.length - height));
+  const lines: Line[] = [];
+  for (const node of rows.slice(top, top + height)) {
+    const selected = node.id === state.cursorId;
+    const expander = node.children.length === 0 ? " " : state.expanded.has(node.id) ? "▾" : "▸";
+    const count = node.kind === "subject" || node.kind === "stage" ? ` (${countMatters(node)})` : "";
+    const label = `${selected ? "›" : " "}${"  ".repeat(depthOf(node))}${expander} ${nameIn(node.name, state.lang)}${count}`;
+    const mark = marks.get(node.id);
+    const markers = markText(mark);
+    lines.push({
+      text: fitWidth(label, Math.max(0, width - 3)) + markers.slice(0, Math.max(0, width)),
+      selected,
+      ...(mark?.errors ? { tone: "error" as const } : mark?.warnings ? { tone: "warning" as const } : mark?.modified ? { tone: "modified" as const } : {}),
+    });
+  }
+  while (lines.length < height) lines.push({ text: " ".repeat(width) });
+  return lines;
+}
+
+function countMatters(node: TreeNode): number {
+  if (node.kind === "matter") return 1;
+  return node.children.reduce((sum, child) => sum + countMatters(child), 0);
+}
+
+/** The detail pane's rows, and where the text cursor goes when a field is being typed into. */
+export interface DetailView {
+  /** The rows, each exactly the pane's width. */
+  lines: Line[];
+  /** Row and column (within the pane) of the text cursor, when a field is being typed into. */
+  cursor: { row: number; column: number } | undefined;
+}
+
+const LABEL_WIDTH = 10;
+
+function severityGlyph(severity: Diagnostic["severity"]): string {
+  return severity === "error" ? "✗" : severity === "warning" ? "⚠" : "ℹ";
+}
+
+/** The detail form of the node under the cursor (or the pick list while choosing a value). */
+export function detailView(state: EditorState, width: number, height: number): DetailView {
+  const node = currentNode(state);
+  const lang = state.lang;
+  const lines: Line[] = [];
+  let cursor: DetailView["cursor"];
+  let selectedRow = 0;
+  if (node === undefined) return { lines: pad([], width, height), cursor };
+  lines.push({ text: fitWidth(`${nameIn(node.name, lang)}  ${node.key}`, width), tone: "title" });
+  if (node.file !== undefined) lines.push({ text: fitWidth(`${node.file}`, width), tone: "dim" });
+  if (state.mode === "pick" && state.pick !== undefined) {
+    const pick = state.pick;
+    const prompt = `${lang === "zh" ? "选择" : "Choose"} ${pick.field.label[lang]}：`;
+    const before = pick.filter.text.slice(0, pick.filter.cursor);
+    lines.push({ text: fitWidth(`${prompt}${pick.filter.text}`, width) });
+    cursor = { row: lines.length - 1, column: Math.min(width - 1, widthOf(prompt) + widthOf(before)) };
+    const options = filteredOptions(state);
+    const room = Math.max(1, height - lines.length);
+    const top = Math.max(0, Math.min(pick.index - Math.floor(room / 2), options.length - room));
+    options.slice(top, top + room).forEach((option, offset) => {
+      const selected = top + offset === pick.index;
+      lines.push({ text: fitWidth(`${selected ? "›" : " "} ${option.label}  ${option.value}`, width), selected });
+    });
+    if (options.length === 0) lines.push({ text: fitWidth(lang === "zh" ? "  （没有匹配的选项）" : "  (no matching choice)", width), tone: "dim" });
+    return { lines: pad(lines, width, height), cursor };
+  }
+  const fields = fieldsOf(node);
+  if (fields.length === 0) {
+    lines.push({ text: fitWidth(lang === "zh" ? `事项 ${countMatters(node)} 个` : `${countMatters(node)} matters`, width) });
+    return { lines: pad(lines, width, height), cursor };
+  }
+  const problems = visibleProblems(state);
+  const headRows = lines.length;
+  const body: Line[] = [];
+  fields.forEach((field, index) => {
+    const selected = state.focus === "detail" && index === state.fieldIndex;
+    const editing = state.mode === "edit" && state.edit?.nodeId === node.id && state.edit.field === field;
+    const label = fitWidth(field.label[lang], LABEL_WIDTH);
+    if (index === state.fieldIndex) selectedRow = body.length;
+    let value: string;
+    if (editing && state.edit !== undefined) {
+      value = state.edit.buffer.text;
+      const before = state.edit.buffer.text.slice(0, state.edit.buffer.cursor);
+      cursor = { row: headRows + body.length, column: Math.min(width - 1, 2 + LABEL_WIDTH + 1 + widthOf(before)) };
+    } else {
+      value = fieldText(state, node, field);
+      const option = field.options?.find((entry) => entry.value === value);
+      if (option !== undefined) value = `${option.label[lang]} (${value})`;
+      else if (field.refs === "departments" && state.catalog.departments.has(value)) value = `${nameIn(state.catalog.departments.get(value) ?? { zh: value }, lang)} (${value})`;
+      else if (field.refs === "stages") {
+        const stage = state.catalog.subjects.flatMap((subject) => subject.stages).find((entry) => entry.id === value);
+        if (stage !== undefined) value = `${nameIn(stage.name, lang)} (${value})`;
+      } else if (field.refs === "items" && state.catalog.items.has(value)) value = `${nameIn(state.catalog.items.get(value) ?? { zh: value }, lang)} (${value})`;
+      if (value === "") value = "—";
+    }
+    body.push({ text: fitWidth(`${selected ? "›" : " "} ${label} ${editing ? value : oneLine(value)}`, width), selected });
+    const pointer = pointerOf(node.pointer ?? "", field.path);
+    const parent = pointerOf(node.pointer ?? "", field.path.slice(0, -1));
+    const messages = editing && state.edit !== undefined
+      ? state.edit.live
+      : problems.filter((problem) => problem.file === node.file && (problem.pointer === pointer || problem.pointer?.startsWith(`${pointer}/`) === true || (field.path.length > 1 && problem.pointer === parent && field.path.at(-1) === "value")));
+    for (const problem of messages.slice(0, 2)) {
+      body.push({ text: fitWidth(`    ${severityGlyph(problem.severity)} ${oneLine(localize(problem.message, lang))}`, width), tone: problem.severity === "error" ? "error" : "warning" });
+    }
+  });
+  const room = Math.max(1, height - headRows);
+  const top = Math.max(0, Math.min(selectedRow - Math.floor(room / 3), body.length - room));
+  if (cursor !== undefined) cursor = { row: cursor.row - top, column: cursor.column };
+  return { lines: pad([...lines, ...body.slice(top, top + room)], width, height), cursor };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F]+/gu, " ");
+}
+
+function pad(lines: Line[], width: number, height: number): Line[] {
+  const out = lines.slice(0, height);
+  while (out.length < height) out.push({ text: " ".repeat(width) });
+  return out;
+}
+
+/** The two header rows: file, git HEAD, unsaved edits and problem counts; then the breadcrumb. */
+export function headerLines(state: EditorState, options: { width: number; head?: string }): Line[] {
+  const { width } = options;
+  const lang = state.lang;
+  const node = currentNode(state);
+  const dirty = dirtyFiles(state).length;
+  const problems = visibleProblems(state);
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  const warnings = problems.filter((problem) => problem.severity === "warning").length;
+  const edits = state.undo.length;
+  const parts = [
+    "onething",
+    node?.file ?? (lang === "zh" ? `${Object.keys(state.files).length} 个清单文件` : `${Object.keys(state.files).length} checklist files`),
+    ...(options.head === undefined ? [] : [`HEAD ${options.head}`]),
+    dirty > 0 ? (lang === "zh" ? `* 未保存 ${edits} 处修改` : `* ${edits} unsaved edit${edits === 1 ? "" : "s"}`) : lang === "zh" ? "已保存" : "saved",
+    `✗ ${errors}  ⚠ ${warnings}`,
+    ...(state.validatedVersion === state.version ? [] : [lang === "zh" ? "校验中…" : "checking…"]),
+  ];
+  const crumbs = node === undefined ? [] : [...node.ancestors.map((id) => allNodes(state.tree).find((candidate) => candidate.id === id)), node].flatMap((entry) => (entry === undefined ? [] : [nameIn(entry.name, lang)]));
+  return [
+    { text: fitWidth(parts.join(" │ "), width), tone: "title" },
+    { text: fitWidth(crumbs.join(" › "), width), tone: "dim" },
+  ];
+}
+
+/** The problems panel: a title with the counts, then one row per problem, windowed around the selection. */
+export function problemLines(state: EditorState, width: number, height: number): Line[] {
+  if (height <= 0) return [];
+  const lang = state.lang;
+  const problems = visibleProblems(state);
+  const focused = state.focus === "problems" && state.mode === "browse";
+  const title = lang === "zh" ? `问题（${problems.length}）${focused ? "  Enter 跳到字段" : ""}` : `Problems (${problems.length})${focused ? "  Enter: go to field" : ""}`;
+  const heading = truncateWidth(`── ${title} `, width);
+  const lines: Line[] = [{ text: heading + "─".repeat(Math.max(0, width - widthOf(heading))), tone: "dim" }];
+  const room = height - 1;
+  const top = Math.max(0, Math.min(state.problemIndex - Math.floor(room / 2), problems.length - room));
+  problems.slice(top, top + room).forEach((problem, offset) => {
+    const selected = focused && top + offset === state.problemIndex;
+    const where = `${problem.file ?? ""}${problem.range === undefined ? "" : `:${problem.range.start.line}:${problem.range.start.column}`}`;
+    lines.push({
+      text: fitWidth(`${selected ? "›" : " "}${severityGlyph(problem.severity)} ${shortPath(where)} ${oneLine(localize(problem.message, lang))}`, width),
+      selected,
+      tone: problem.severity === "error" ? "error" : "warning",
+    });
+  });
+  if (problems.length === 0) lines.push({ text: fitWidth(lang === "zh" ? "  ✔ 没有发现问题" : "  ✔ No problems found", width), tone: "dim" });
+  return pad(lines, width, height);
+}
+
+function shortPath(path: string): string {
+  const parts = path.split("/");
+  return parts.length > 2 ? parts.slice(-2).join("/") : path;
+}
+
+/** The bindings that work now (for the footer): in the current context, footer entries only. */
+export function footerBindings(state: EditorState): Binding[] {
+  const context = contextOf(state);
+  const node = currentNode(state);
+  return BINDINGS.filter((binding) => {
+    if (!binding.footer || !binding.contexts.includes(context)) return false;
+    if (binding.command === "save") return dirtyFiles(state).length > 0;
+    if (binding.command === "undo") return state.undo.length > 0;
+    if (binding.command === "redo") return state.redo.length > 0;
+    if (binding.command === "edit-field") return fieldsOf(node).length > 0;
+    if (binding.command === "open") return node !== undefined && (node.children.length > 0 || node.kind === "matter" || node.kind === "item");
+    if (binding.command === "jump") return visibleProblems(state).length > 0;
+    return true;
+  });
+}
+
+/** The footer row: a message, a prompt, or the keys that work now. Also where the text cursor goes. */
+export function footerLine(state: EditorState, width: number): { line: Line; cursor: number | undefined } {
+  const lang = state.lang;
+  if (state.mode === "search") {
+    const prompt = lang === "zh" ? "搜索：" : "Search: ";
+    const before = state.search.text.slice(0, state.search.cursor);
+    return { line: { text: fitWidth(`/${prompt}${state.search.text}`, width) }, cursor: Math.min(width - 1, 1 + widthOf(prompt) + widthOf(before)) };
+  }
+  if (state.toast !== undefined) return { line: { text: fitWidth(localize(state.toast.message, lang), width), tone: state.toast.tone === "error" ? "error" : "title" }, cursor: undefined };
+  const prompts: Partial<Record<EditorState["mode"], string>> = {
+    "confirm-quit": lang === "zh" ? `有 ${dirtyFiles(state).length} 个文件未保存，放弃修改并退出？` : `${dirtyFiles(state).length} file(s) unsaved. Discard the edits and quit?`,
+    "confirm-save": lang === "zh" ? "有警告，仍要保存？" : "There are warnings. Save anyway?",
+    conflict: lang === "zh" ? `磁盘上的文件已被修改（${state.conflict.join("、")}）：` : `Changed on disk (${state.conflict.join(", ")}): `,
+    recovery: lang === "zh" ? `发现上次未保存的修改（${state.recovery?.files.length ?? 0} 个文件）：` : `Unsaved edits from the last session (${state.recovery?.files.length ?? 0} file(s)): `,
+  };
+  const keys = footerBindings(state)
+    .map((binding) => `${binding.keys.filter((spec) => spec !== "l" && spec !== "right").map(keyLabel).slice(0, 1).join("/")} ${binding.label[lang]}`)
+    .join(" · ");
+  return { line: { text: fitWidth(`${prompts[state.mode] ?? ""}${keys}`, width), tone: state.mode === "browse" ? "dim" : "title" }, cursor: undefined };
+}
+
+/** The help screen: every binding with its keys and where it works, filtered by the typed text. */
+export function helpLines(state: EditorState, width: number, height: number): { lines: Line[]; cursor: { row: number; column: number } } {
+  const lang = state.lang;
+  const prompt = lang === "zh" ? "帮助 — 输入文字筛选：" : "Help — type to filter: ";
+  const filter = state.helpFilter.text.trim().toLowerCase();
+  const entries = BINDINGS.map((binding) => {
+    const keys = binding.keys.map(keyLabel).join(" / ");
+    return { binding, text: `${fitWidth(keys, 18)} ${binding.label[lang]}` };
+  });
+  const shown = entries.filter((entry) => filter === "" || entry.text.toLowerCase().includes(filter) || entry.binding.label.en.toLowerCase().includes(filter));
+  const lines: Line[] = [{ text: fitWidth(`${prompt}${state.helpFilter.text}`, width), tone: "title" }];
+  for (const entry of shown.slice(0, Math.max(0, height - 1))) lines.push({ text: fitWidth(`  ${entry.text}`, width) });
+  if (shown.length === 0) lines.push({ text: fitWidth(lang === "zh" ? "  （没有匹配的按键）" : "  (no matching key)", width), tone: "dim" });
+  const before = state.helpFilter.text.slice(0, state.helpFilter.cursor);
+  return { lines: pad(lines, width, height), cursor: { row: 0, column: Math.min(width - 1, widthOf(prompt) + widthOf(before)) } };
+}
+
+/** The whole screen as rows, and where the real cursor goes (for the input method's candidate window). */
+export interface ScreenView {
+  /** Header rows. */
+  header: Line[];
+  /** Tree rows (empty while help is shown). */
+  tree: Line[];
+  /** Detail rows (empty when the terminal is narrow and the tree has the focus). */
+  detail: Line[];
+  /** Help rows, when help is open. */
+  help: Line[];
+  /** Problems panel rows. */
+  problems: Line[];
+  /** The footer row. */
+  footer: Line;
+  /** Columns of the tree and detail panes (0 when not shown). */
+  treeWidth: number;
+  /** Columns of the detail pane (0 when not shown). */
+  detailWidth: number;
+  /** The real cursor position (0-based column and row of the whole UI), when text is being typed. */
+  cursor: { x: number; y: number } | undefined;
+}
+
+/** Lays out the whole screen for the state's terminal size. */
+export function screenView(state: EditorState, options: { head?: string } = {}): ScreenView {
+  const layout = layoutOf(state.size);
+  const width = layout.columns;
+  const header = headerLines(state, { width, ...(options.head === undefined ? {} : { head: options.head }) });
+  const footer = footerLine(state, width);
+  const problems = problemLines(state, width, layout.problemRows);
+  const bodyTop = layout.headerRows;
+  let cursor: ScreenView["cursor"];
+  if (footer.cursor !== undefined) cursor = { x: footer.cursor, y: layout.height - 1 };
+  if (state.mode === "help") {
+    const help = helpLines(state, width, layout.bodyRows);
+    return { header, tree: [], detail: [], help: help.lines, problems, footer: footer.line, treeWidth: 0, detailWidth: 0, cursor: { x: help.cursor.column, y: bodyTop + help.cursor.row } };
+  }
+  const detailFocused = state.focus === "detail" || state.mode === "edit" || state.mode === "pick";
+  const narrow = layout.detailWidth === 0;
+  const treeWidth = narrow ? (detailFocused ? 0 : width) : layout.treeWidth;
+  const detailWidth = narrow ? (detailFocused ? width : 0) : layout.detailWidth;
+  const tree = treeWidth > 0 ? treeLines(state, treeWidth, layout.bodyRows) : [];
+  const detail = detailWidth > 0 ? detailView(state, detailWidth, layout.bodyRows) : { lines: [], cursor: undefined };
+  if (detail.cursor !== undefined) cursor = { x: (treeWidth > 0 ? treeWidth + 1 : 0) + detail.cursor.column, y: bodyTop + detail.cursor.row };
+  return { header, tree, detail: detail.lines, help: [], problems, footer: footer.line, treeWidth, detailWidth, cursor };
+}
+
+/** The screen as plain text rows (for tests and the width snapshots). */
+export function screenText(view: ScreenView): string[] {
+  const body: string[] = [];
+  if (view.help.length > 0) body.push(...view.help.map((line) => line.text));
+  else {
+    const rows = Math.max(view.tree.length, view.detail.length);
+    for (let index = 0; index < rows; index += 1) {
+      const left = view.tree[index]?.text ?? "";
+      const right = view.detail[index]?.text ?? "";
+      body.push(view.treeWidth > 0 && view.detailWidth > 0 ? `${left}│${right}` : left || right);
+    }
+  }
+  return [...view.header.map((line) => line.text), ...body, ...view.problems.map((line) => line.text), view.footer.text];
+}

@@ -1,0 +1,3 @@
+import { definePackageConfig } from "../../tsup.base.ts";
+
+export default definePackageConfig({ entry: ["src/index.ts"] });
