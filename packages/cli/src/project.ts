@@ -22,9 +22,12 @@ export async function defaultPaths(cwd: string): Promise<string[]> {
   return info?.isDirectory() === true ? ["checklists"] : ["."];
 }
 
-async function checkPath(options: { cwd: string; path: string; lang: Lang }): Promise<void> {
+/**
+ * Checks a requested path: it must stay inside the project root `cwd` and exist, else a `UsageError`
+ * (exit 2). Returns it relative to the root with forward slashes (`""` for the root itself).
+ */
+export async function checkProjectPath(options: { cwd: string; path: string; lang: Lang }): Promise<string> {
   const text = messages(options.lang);
-  if (options.path === "") throw new UsageError(text.emptyPath);
   const absolute = resolve(options.cwd, options.path);
   const relation = relative(options.cwd, absolute);
   if (relation.startsWith("..") || isAbsolute(relation)) throw new UsageError(text.pathOutsideRoot(options.path));
@@ -34,6 +37,12 @@ async function checkPath(options: { cwd: string; path: string; lang: Lang }): Pr
     const code = (error as { code?: unknown }).code;
     throw new UsageError(code === "ENOENT" ? text.pathMissing(options.path) : text.pathUnreadable(options.path, String(code ?? error)));
   }
+  return relation.split(sep).join("/");
+}
+
+async function checkPath(options: { cwd: string; path: string; lang: Lang }): Promise<void> {
+  if (options.path === "") throw new UsageError(messages(options.lang).emptyPath);
+  await checkProjectPath(options);
 }
 
 /** `path` relative to `cwd`, with forward slashes ("" for the root itself). */
@@ -41,7 +50,8 @@ function projectRelative(cwd: string, path: string): string {
   return relative(cwd, resolve(cwd, path)).split(sep).join("/");
 }
 
-function isWithin(file: string, folder: string): boolean {
+/** Whether a project-relative file lies in a project-relative folder (`""` is the root, holding everything). */
+export function isWithin(file: string, folder: string): boolean {
   return folder === "" || file === folder || file.startsWith(`${folder}/`);
 }
 

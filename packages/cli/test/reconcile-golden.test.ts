@@ -88,9 +88,15 @@ describe("golden output of onething resolve on fixtures/reconcile", () => {
 describe("golden output of onething reconcile on the real checklists/", () => {
   const root = fileURLToPath(new URL("../../../", import.meta.url));
 
-  test("the Qingdao example ledger matches golden/reconcile.checklists.txt", async () => {
-    const result = await run(["reconcile", "--today", "2025-12-15"], root);
-    expect(result.code).toBe(0);
-    matchGolden(result.stdout, "reconcile.checklists.txt");
+  test.each([
+    { format: "text", lang: "zh", file: "reconcile.checklists.txt" },
+    { format: "text", lang: "en", file: "reconcile.checklists.en.txt" },
+    { format: "markdown", lang: "zh", file: "reconcile.checklists.markdown.md" },
+    { format: "json", lang: "zh", file: "reconcile.checklists.json.json" },
+    { format: "csv", lang: "zh", file: "reconcile.checklists.csv.csv" },
+  ])("the Qingdao example ledger in $format ($lang) matches golden/$file", async ({ format, lang, file }) => {
+    const result = await run(["reconcile", "--format", format, "--lang", lang, "--today", "2025-12-15"], root);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    matchGolden(result.stdout, file);
   });
 });

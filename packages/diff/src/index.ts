@@ -1,6 +1,7 @@
 export type { Change, ChangeCheck, ChangeClass, ChangeLocation, DiffDocument, DiffImpact, DiffResult, DiffStage, SemverImpact } from "./types.js";
 export { diffDocuments, RENAME_SIMILARITY, STATUS_ORDER, type DiffOptions } from "./diff.js";
 export { applyChanges } from "./apply.js";
+export { hashText } from "./values.js";
 export { CLASS_LABELS, FIELD_LABELS, IMPACT_LABELS, METRIC_LABELS, STATUS_LABELS, SUBJECT_LABELS, type Lang } from "./labels.js";
 export { DIFF_FORMATS, renderDiff, type DiffFormat, type RenderDiffOptions } from "./render/index.js";
 export { renderText, type TextOptions } from "./render/text.js";

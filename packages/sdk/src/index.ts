@@ -17,6 +17,7 @@ export { RECONCILE_DIAGNOSTICS, type ReconcileCode, type ReconcileCodeInfo } fro
 export { formatProvenance, toResolvedData, type ResolvedData, type ResolvedDataOptions, type ResolvedMatterData } from "./resolve-output.js";
 export { resolveChecklists, type Provenance, type ResolveAllResult, type ResolveChecklistOptions, type ResolveChecklistsOptions, type ResolvedChecklist, type ResolvedMatter, type ResolveResult } from "@onething/dsl";
 export { diffProjects, loadProject, resolveChecklist, validate, type EffectiveChecklist, type LoadFilesOptions, type Project, type ProjectDocuments, type ProjectFile } from "./project.js";
+export type { IndexedChecklist, IndexedMatter, Located, ProjectIndex } from "@onething/validate";
 export type { BatchKey, LocalizedText, TaxonomyDocument } from "@onething/schemas";
 export { effectiveStatus, isOverdue, query, todayUtc, type MatterQuery, type MatterQueryStatus, type QueryOptions } from "./query.js";
 export { REDUCTION_GROUPINGS, REDUCTION_METRICS, reductions, type MetricReduction, type PublishedReduction, type ReductionGroup, type ReductionGrouping, type ReductionMetric, type ReductionOptions, type ReductionReport } from "./reductions.js";

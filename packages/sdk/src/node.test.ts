@@ -25,6 +25,8 @@ describe("loadProject (Node)", () => {
     expect(byName.documents.map((d) => d.path)).toContain("checklists/local/shandong/qingdao.yaml");
     expect([...byName.checklists.keys()]).toEqual([...byOptions.checklists.keys()]);
     expect(resolveChecklist(byName, "cn.sd.qingdao").chain.at(-1)).toBe("cn.sd.qingdao");
+    expect(byName.index.departments.get("dept.samr")?.[0]?.document.path).toBe("checklists/departments/national.yaml");
+    expect(byName.index.checklistsById.get("cn.national.2024-1")?.matters.get("newborn-birth")?.pointer).toBe("/spec/matters/0");
   });
 
   test("an absolute folder is the root itself", async () => {

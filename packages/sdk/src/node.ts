@@ -1,11 +1,13 @@
 import { isAbsolute, resolve } from "node:path";
 import { loadProject as loadDocuments } from "@onething/dsl/node";
+import { indexProject } from "@onething/validate";
 import { checkAndResolve } from "./check.js";
 import { sortDiagnostics } from "./diagnostics.js";
 import { loadProject as loadFiles } from "./project.js";
 import type { LoadFilesOptions, Project } from "./project.js";
 
 export * from "./index.js";
+export { writeFileAtomic, writeNewFileAtomic } from "./node-files.js";
 
 /** Options of `loadProject` when it reads from disk. */
 export interface LoadProjectOptions {
@@ -35,6 +37,7 @@ export type LoadedProject = Project & {
  * const project = await loadProject("checklists");
  * if (project.diagnostics.some((d) => d.severity === "error")) process.exitCode = 1;
  * const qingdao = resolveChecklist(project, "cn.sd.qingdao");
+ * project.index.departments.get("dept.samr")?.[0]?.document.path; // "checklists/departments/national.yaml"
  */
 export async function loadProject(input: string | LoadProjectOptions | LoadFilesOptions): Promise<LoadedProject> {
   if (typeof input === "object" && input !== null && "files" in input) return { root: resolve("."), ...loadFiles(input) };
@@ -46,5 +49,6 @@ export async function loadProject(input: string | LoadProjectOptions | LoadFiles
     documents: loaded.documents,
     diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]),
     checklists: checked.checklists,
+    index: indexProject(loaded.documents),
   };
 }

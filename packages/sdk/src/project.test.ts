@@ -87,6 +87,30 @@ describe("loadProject (in memory)", () => {
   });
 });
 
+describe("project.index", () => {
+  test("finds a department and a matter of the bundled checklists by id, with their file, pointer and line", () => {
+    const samr = project.index.departments.get("dept.samr");
+    expect(samr?.map((entry) => entry.document.path)).toEqual(["checklists/departments/national.yaml"]);
+    const department = samr?.[0];
+    expect(department?.value.name.zh).toBe("国家市场监督管理总局");
+    expect(department && project.documents.find((d) => d.path === department.document.path)?.locate(department.pointer)?.start.line).toBe(69);
+
+    const batch = project.index.checklistsById.get("cn.national.2024-1");
+    const matter = batch?.matters.get("newborn-birth");
+    expect(matter?.document.path).toBe("checklists/national/2024-1.yaml");
+    expect(matter?.pointer).toBe("/spec/matters/0");
+    expect(matter?.value.stage).toBe("birth");
+    expect(project.index.annualBatches.get("2024-1")?.map((list) => list.id)).toEqual(["cn.national.2024-1"]);
+    expect(project.index.matters.filter((entry) => entry.value.id === "newborn-birth").map((entry) => entry.checklist.id)).toContain("cn.national.2024-1");
+  });
+
+  test("indexes only structurally valid documents", () => {
+    const broken = loadProject({ files: { "lists/a.yaml": "apiVersion: onething/v1\nkind: Checklist\nmetadata: { id: cn.broken }\n" }, today: TODAY });
+    expect(broken.index.checklistsById.has("cn.broken")).toBe(false);
+    expect(broken.index.incomplete.metadataIds.has("cn.broken")).toBe(true);
+  });
+});
+
 describe("resolveChecklist", () => {
   test("(project, id) returns the effective list with provenance, ready for query and reductions", () => {
     const qingdao = resolveChecklist(project, "cn.sd.qingdao");

@@ -3,6 +3,8 @@ import { parseSource, resolveChecklist as resolveWithOptions } from "@onething/d
 import type { ParsedDocument, ResolveChecklistOptions, ResolvedChecklist, ResolveResult } from "@onething/dsl";
 import { diffDocuments } from "@onething/diff";
 import type { DiffResult } from "@onething/diff";
+import { indexProject } from "@onething/validate";
+import type { ProjectIndex } from "@onething/validate";
 import { checkAndResolve, checkDocuments } from "./check.js";
 import type { CheckOptions } from "./check.js";
 import { sortDiagnostics } from "./diagnostics.js";
@@ -34,6 +36,11 @@ export interface Project {
   diagnostics: Diagnostic[];
   /** Every checklist of the project resolved over its bases (the effective list), by `metadata.id`. */
   checklists: Map<string, ResolvedChecklist>;
+  /**
+   * The structurally valid documents indexed by id, each value with its document and JSON Pointer:
+   * departments, items, stages, checklists and their own matters, annual batches (`2024-1`), …
+   */
+  index: ProjectIndex;
 }
 
 /** An effective checklist returned by `resolveChecklist(project, id)`, with the findings about its chain. */
@@ -66,7 +73,7 @@ export function loadProject(options: LoadFilesOptions): Project {
   }
   documents.sort((a, b) => compareText(a.path, b.path));
   const checked = checkAndResolve(documents, options.today === undefined ? {} : { today: options.today });
-  return { documents, diagnostics: sortDiagnostics([...parsed, ...checked.diagnostics]), checklists: checked.checklists };
+  return { documents, diagnostics: sortDiagnostics([...parsed, ...checked.diagnostics]), checklists: checked.checklists, index: indexProject(documents) };
 }
 
 function readFiles(options: LoadFilesOptions): ProjectFile[] {

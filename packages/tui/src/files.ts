@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { writeFileAtomic } from "@onething/sdk/node";
 import type { SaveOutcome } from "./components/app.js";
 
 /** The folder, under the project root, that holds the recovery file. Loaders skip dot-folders. */
@@ -9,21 +10,12 @@ export const RECOVERY_FOLDER = ".onething-recovery";
 
 const RECOVERY_FILE = "session.json";
 
+/** Writes a file atomically: a temporary file beside it, then a rename over it (`writeFileAtomic` of `@onething/sdk/node`). */
+export const writeAtomic: (path: string, text: string) => Promise<void> = writeFileAtomic;
+
 /** The SHA-256 of a text, hex. */
 export function hashText(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
-}
-
-/** Writes a file atomically: a temporary file beside it, then a rename over it. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, text, { encoding: "utf8", flag: "wx" });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 /** Options of {@link saveFiles}. */
@@ -50,7 +42,7 @@ export async function saveFiles(options: SaveFilesOptions): Promise<SaveOutcome>
   }
   if (conflicts.length > 0) return { status: "conflict", files: conflicts };
   try {
-    for (const file of options.files) await writeAtomic(resolve(options.root, file.path), file.text);
+    for (const file of options.files) await writeFileAtomic(resolve(options.root, file.path), file.text);
     return { status: "saved" };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

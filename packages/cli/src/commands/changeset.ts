@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { CHECKLISTS_PACKAGE, formatChangeset, renderMarkdown, type DiffResult, type Lang } from "@onething/sdk";
-import { writeNewFileAtomic } from "../atomic-write.js";
+import { writeNewFileAtomic } from "@onething/sdk/node";
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { CHANGESET_DIR, defaultBase, diffChecklists } from "./changeset-data.js";

@@ -1,9 +1,6 @@
-import { appendFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { DIFF_FORMATS, diffDocuments, parseSource, renderDiff, renderGithub, type DiffFormat, type DiffResult, type Lang, type SourceDocument } from "@onething/sdk";
-import { writeFileAtomic } from "../atomic-write.js";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
-import { messages } from "../messages.js";
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from "../io.js";
+import { writeResult } from "../output.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { defaultPaths } from "../project.js";
 import { changesetMessages } from "./changeset-messages.js";
@@ -131,33 +128,7 @@ export async function runDiff(options: { argv: string[]; io: CliIo; lang: Lang }
   } else {
     text = renderDiff(result, { format, lang, color: format === "text" && output === undefined && shouldColor(io) });
   }
-  if (output === undefined) {
-    io.stdout.write(text);
-  } else {
-    try {
-      await writeFileAtomic(resolve(io.cwd, output), text);
-    } catch (error) {
-      io.stderr.write(`${messages(lang).outputFailed(output, errorText(error))}\n`);
-      return EXIT_UNUSABLE;
-    }
-  }
-  if (summary !== undefined) {
-    const target = io.env["GITHUB_STEP_SUMMARY"];
-    let written = false;
-    if (target !== undefined && target !== "") {
-      try {
-        await appendFile(target, summary, "utf8");
-        written = true;
-      } catch (error) {
-        io.stderr.write(`${messages(lang).summaryFailed(errorText(error))}\n`);
-      }
-    }
-    if (!written) io.stdout.write(`${text === "" ? "" : "\n"}${summary}`);
-  }
+  const written = await writeResult({ io, output, text, lang, ...(summary === undefined ? {} : { summary }) });
+  if (written !== EXIT_OK) return written;
   return failsOn(result, failOn) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function errorText(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
 }

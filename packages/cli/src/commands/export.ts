@@ -1,10 +1,11 @@
 import { REDUCTION_METRICS, toCsv, toResolvedData, type CsvCell, type Lang, type LocalizedText, type ResolvedChecklist } from "@onething/sdk";
 import { EXIT_OK, type CliIo } from "../io.js";
+import { writeResult } from "../output.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { loadStatsProject } from "./stats-load.js";
 import { statsMessages } from "./stats-messages.js";
-import { Namer, pickText } from "./stats-names.js";
-import { readChecklistIds, writeResult } from "./stats.js";
+import { Namer, pickName, pickText } from "./stats-names.js";
+import { readChecklistIds } from "./stats.js";
 
 /** The options `onething export` accepts. */
 export const EXPORT_OPTIONS: Parameters<typeof parseCommandArguments>[0]["spec"] = {
@@ -33,11 +34,6 @@ const CONFIDENCE: Record<string, LocalizedText> = {
   unverified: { zh: "待核实", en: "unverified" },
   illustrative: { zh: "示例", en: "illustrative" },
 };
-
-function named(names: Record<string, LocalizedText>, key: string, lang: Lang): string {
-  const name = names[key];
-  return name === undefined ? key : pickText(name, lang);
-}
 
 /** The effective matters of a list as CSV rows (header first), one row per matter, names in `lang`. */
 export function exportCsvRows(options: { list: ResolvedChecklist; namer: Namer; items: ReadonlyMap<string, LocalizedText> }): CsvCell[][] {
@@ -73,13 +69,13 @@ export function exportCsvRows(options: { list: ResolvedChecklist; namer: Namer; 
       matter.notApplicable !== undefined ? namer.status("not-applicable") : value.status === undefined ? undefined : namer.status(value.status),
       matter.notApplicable === undefined ? undefined : pickText(matter.notApplicable.reason, lang),
       value.dueDate,
-      promised === undefined ? undefined : `${promised.value} ${named(UNITS, promised.unit, lang)}`,
+      promised === undefined ? undefined : `${promised.value} ${pickName(UNITS, promised.unit, lang)}`,
       ...REDUCTION_METRICS.flatMap((metric) => {
         const entry = value.metrics?.[metric];
         return [entry?.before, entry?.after, entry?.publishedReduction];
       }),
-      namer.join((value.channels ?? []).map((channel) => named(CHANNELS, channel, lang))),
-      named(CONFIDENCE, value.confidence, lang),
+      namer.join((value.channels ?? []).map((channel) => pickName(CHANNELS, channel, lang))),
+      pickName(CONFIDENCE, value.confidence, lang),
       matter.definedIn.checklist,
       namer.join((value.sources ?? []).map((source) => source.title)),
     ]);

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { link, mkdir, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { mkdir, stat } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Lang, ParsedDocument } from "@onething/sdk";
+import { writeNewFileAtomic } from "@onething/sdk/node";
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
@@ -144,18 +144,6 @@ function nationalAnnualLists(documents: readonly ParsedDocument[]): string[] {
     lists.push({ id: document.id, year: typeof batch?.year === "number" ? batch.year : 0, seq: typeof batch?.seq === "number" ? batch.seq : 0 });
   }
   return lists.sort((a, b) => a.year - b.year || a.seq - b.seq || (a.id < b.id ? -1 : 1)).map((list) => list.id);
-}
-
-/** Writes `text` to `path` atomically, failing with EEXIST (never replacing) when the file exists. */
-async function writeNewFileAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  await writeFile(temporary, text, { encoding: "utf8", flag: "wx" });
-  try {
-    // link() publishes the complete file under its name in one step and refuses an existing name.
-    await link(temporary, path);
-  } finally {
-    await rm(temporary, { force: true });
-  }
 }
 
 /** Runs `onething init <division-code>` and returns the exit code. */

@@ -1,8 +1,6 @@
-import { resolve } from "node:path";
 import { listProgressDocuments, reconcileDocuments, resolveChecklists, type Lang } from "@onething/sdk";
-import { writeFileAtomic } from "../atomic-write.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
-import { messages } from "../messages.js";
+import { writeResult } from "../output.js";
 import { parseCommandArguments, readLangOption, readToday, UsageError } from "../options.js";
 import { renderReconcileCsv, renderReconcileJson, renderReconcileMarkdown, renderReconcileText, type ReconcileFormat, type ReconcileRun } from "./reconcile-format.js";
 import { RECONCILE_FORMATS, reconcileMessages } from "./reconcile-messages.js";
@@ -78,16 +76,7 @@ export async function runReconcile(options: { argv: string[]; io: CliIo; lang: L
   const { checklists } = resolveChecklists({ documents: project.documents });
   const result = reconcileDocuments({ documents: ledgers, checklists, today, ...(progressId === undefined ? {} : { progress: progressId }) });
   const text = renderReconcile({ today, ...result }, { format, lang });
-  if (output === undefined) {
-    io.stdout.write(text);
-  } else {
-    try {
-      await writeFileAtomic(resolve(io.cwd, output), text);
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      io.stderr.write(`${messages(lang).outputFailed(output, typeof code === "string" ? code : String(error))}\n`);
-      return EXIT_UNUSABLE;
-    }
-  }
+  const written = await writeResult({ io, output, text, lang });
+  if (written !== EXIT_OK) return written;
   return result.diagnostics.some((diagnostic) => diagnostic.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }

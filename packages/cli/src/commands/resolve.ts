@@ -1,9 +1,7 @@
-import { resolve as resolvePath } from "node:path";
 import { formatDiagnostics, resolveChecklist, toResolvedData, type Lang, type ResolvedData } from "@onething/sdk";
 import { Document } from "yaml";
-import { writeFileAtomic } from "../atomic-write.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
-import { messages } from "../messages.js";
+import { writeResult } from "../output.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { loadReportProject } from "./report-project.js";
 import { RESOLVE_FORMATS, resolveMessages } from "./resolve-messages.js";
@@ -56,16 +54,7 @@ export async function runResolve(options: { argv: string[]; io: CliIo; lang: Lan
   }
   const data = toResolvedData(result.checklist, { withOrigin: args.values["with-origin"] === true });
   const text = format === "json" ? `${JSON.stringify(data, null, 2)}\n` : renderResolvedYaml(data, lang);
-  if (output === undefined) {
-    io.stdout.write(text);
-  } else {
-    try {
-      await writeFileAtomic(resolvePath(io.cwd, output), text);
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      io.stderr.write(`${messages(lang).outputFailed(output, typeof code === "string" ? code : String(error))}\n`);
-      return EXIT_UNUSABLE;
-    }
-  }
+  const written = await writeResult({ io, output, text, lang });
+  if (written !== EXIT_OK) return written;
   return result.diagnostics.some((diagnostic) => diagnostic.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }

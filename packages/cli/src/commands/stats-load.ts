@@ -1,5 +1,4 @@
-import { stat } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { sep } from "node:path";
 import {
   mergeChecklists,
   resolveChecklists,
@@ -12,9 +11,8 @@ import {
 } from "@onething/sdk";
 import { loadProject } from "@onething/sdk/node";
 import type { CliIo } from "../io.js";
-import { messages } from "../messages.js";
 import { UsageError } from "../options.js";
-import { defaultPaths } from "../project.js";
+import { checkProjectPath, defaultPaths, isWithin } from "../project.js";
 import { statsMessages } from "./stats-messages.js";
 
 /** What `stats` and `export` work on: the resolved lists to report, with the context to name things. */
@@ -41,24 +39,6 @@ function isObject(value: unknown): value is Json {
 
 function toSlashes(path: string): string {
   return path.split(sep).join("/");
-}
-
-function isWithin(file: string, folder: string): boolean {
-  return folder === "" || file === folder || file.startsWith(`${folder}/`);
-}
-
-async function checkPath(options: { cwd: string; path: string; lang: Lang }): Promise<string> {
-  const text = messages(options.lang);
-  const absolute = resolve(options.cwd, options.path);
-  const relation = relative(options.cwd, absolute);
-  if (relation.startsWith("..") || isAbsolute(relation)) throw new UsageError(text.pathOutsideRoot(options.path));
-  try {
-    await stat(absolute);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new UsageError(code === "ENOENT" ? text.pathMissing(options.path) : text.pathUnreadable(options.path, String(code ?? error)));
-  }
-  return toSlashes(relation);
 }
 
 /** A national annual or total list: its sort key (batches by year and number, total lists last), else undefined. */
@@ -128,7 +108,7 @@ export async function loadStatsProject(options: { io: CliIo; paths: string[]; id
   const text = statsMessages(lang);
   const paths = options.paths.length > 0 ? options.paths : await defaultPaths(io.cwd);
   const requested: string[] = [];
-  for (const path of paths) requested.push(await checkPath({ cwd: io.cwd, path, lang }));
+  for (const path of paths) requested.push(await checkProjectPath({ cwd: io.cwd, path, lang }));
   // Bases, the taxonomy and the registries usually sit beside the requested list: load the default folder
   // (checklists/, or the whole root when there is none) when every path lies inside it.
   const [defaultPath = "."] = await defaultPaths(io.cwd);

@@ -28,6 +28,12 @@ export function pickText(text: LocalizedText, lang: Lang): string {
   return lang === "en" && text.en !== undefined && text.en !== "" ? text.en : text.zh;
 }
 
+/** The name of `key` in a table of names, in `lang`; the key itself when the table does not know it. */
+export function pickName(names: Readonly<Record<string, LocalizedText>>, key: string, lang: Lang): string {
+  const name = names[key];
+  return name === undefined ? key : pickText(name, lang);
+}
+
 /** Names subjects, stages, batches, departments and metrics for `stats` and `export` output. */
 export class Namer {
   readonly #lang: Lang;
@@ -85,8 +91,7 @@ export class Namer {
 
   /** 已落地 / landed. */
   status(status: string): string {
-    const name = STATUS_NAMES[status];
-    return name === undefined ? status : this.text(name);
+    return pickName(STATUS_NAMES, status, this.#lang);
   }
 
   /** The name of a reduction group: 合计, 个人, 个人 · 出生, 2024年度第一批, a department, or the `none` group's label. */

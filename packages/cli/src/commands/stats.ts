@@ -1,8 +1,6 @@
-import { resolve } from "node:path";
 import { coverage, reductions, REDUCTION_GROUPINGS, toCsv, type Lang, type ReductionGrouping } from "@onething/sdk";
-import { writeFileAtomic } from "../atomic-write.js";
-import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
-import { messages } from "../messages.js";
+import { EXIT_OK, type CliIo } from "../io.js";
+import { writeResult } from "../output.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { loadStatsProject } from "./stats-load.js";
 import { statsMessages } from "./stats-messages.js";
@@ -44,26 +42,6 @@ function readStatsFormat(value: unknown, lang: Lang): StatsFormat {
 export function readChecklistIds(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === "string");
   return typeof value === "string" ? [value] : [];
-}
-
-/**
- * Writes a command's result: to `--output` atomically when given, else to stdout. Returns the exit code
- * (2 when the file cannot be written).
- */
-export async function writeResult(options: { io: CliIo; output: string | undefined; text: string; lang: Lang }): Promise<number> {
-  const { io, output, text, lang } = options;
-  if (output === undefined) {
-    io.stdout.write(text);
-    return EXIT_OK;
-  }
-  try {
-    await writeFileAtomic(resolve(io.cwd, output), text);
-    return EXIT_OK;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    io.stderr.write(`${messages(lang).outputFailed(output, typeof code === "string" ? code : error instanceof Error ? error.message : String(error))}\n`);
-    return EXIT_UNUSABLE;
-  }
 }
 
 /** Runs `onething stats [paths…]` and returns the exit code. */

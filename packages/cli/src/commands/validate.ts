@@ -1,9 +1,7 @@
-import { appendFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { formatDiagnostics, formatGithubParts, type Lang, type Severity } from "@onething/sdk";
-import { writeFileAtomic } from "../atomic-write.js";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo } from "../io.js";
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
+import { writeResult } from "../output.js";
 import { readFailSeverity, readFormat, readLangOption, readMaxProblems, readToday, parseCommandArguments, VALIDATE_OPTIONS } from "../options.js";
 import { checkProject, defaultPaths } from "../project.js";
 import { VERSION } from "../version.js";
@@ -64,34 +62,8 @@ export async function runValidate(options: { argv: string[]; io: CliIo; lang: La
     io.stderr.write(`${hiddenNote}\n`);
   }
 
-  if (output === undefined) {
-    io.stdout.write(text);
-  } else {
-    try {
-      await writeFileAtomic(resolve(io.cwd, output), text);
-    } catch (error) {
-      io.stderr.write(`${messages(lang).outputFailed(output, errorText(error))}\n`);
-      return EXIT_UNUSABLE;
-    }
-  }
-  if (summary !== undefined) {
-    const target = io.env["GITHUB_STEP_SUMMARY"];
-    let written = false;
-    if (target !== undefined && target !== "") {
-      try {
-        await appendFile(target, summary, "utf8");
-        written = true;
-      } catch (error) {
-        io.stderr.write(`${messages(lang).summaryFailed(errorText(error))}\n`);
-      }
-    }
-    if (!written) io.stdout.write(`${text === "" ? "" : "\n"}${summary}`);
-  }
+  const written = await writeResult({ io, output, text, lang, ...(summary === undefined ? {} : { summary }) });
+  if (written !== EXIT_OK) return written;
   const failing = project.diagnostics.some((diagnostic) => RANK[diagnostic.severity] <= RANK[failSeverity]);
   return failing ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function errorText(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic, RelatedLocation, Severity } from "@onething/schemas";
+import { hashText } from "@onething/diff";
 import { localize } from "../i18n.js";
-import { hashText } from "./hash.js";
 import type { FormatOptions } from "./options.js";
 
 const LEVELS: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
