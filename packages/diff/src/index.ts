@@ -4,6 +4,7 @@ export { applyChanges } from "./apply.js";
 export { hashText } from "./values.js";
 export { CLASS_LABELS, FIELD_LABELS, IMPACT_LABELS, METRIC_LABELS, STATUS_LABELS, SUBJECT_LABELS, type Lang } from "./labels.js";
 export { DIFF_FORMATS, renderDiff, type DiffFormat, type RenderDiffOptions } from "./render/index.js";
+export { createColors, type Colors, type Style } from "./render/ansi.js";
 export { renderText, type TextOptions } from "./render/text.js";
 export { escapeMarkdown, renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
 export { renderJson, toJsonDiff, type JsonChange, type JsonDiffOutput } from "./render/json.js";
