@@ -10,6 +10,10 @@ function fromLocale(locale: string): Lang | undefined {
 /**
  * Picks the language of messages: `ONETHING_LANG` (zh or en) when set, else the first non-empty of
  * LC_ALL, LC_MESSAGES and LANG (zh_* → zh, C/POSIX → zh, any other locale → en), else zh.
+ *
+ * @example
+ * detectLang({ LANG: "en_US.UTF-8" }); // "en"
+ * detectLang({ ONETHING_LANG: "zh", LANG: "en_US.UTF-8" }); // "zh"
  */
 export function detectLang(env: Readonly<Record<string, string | undefined>>): Lang {
   const explicit = env["ONETHING_LANG"]?.trim().toLowerCase();

@@ -37,6 +37,9 @@ export function splitPointer(pointer: string): string[] {
 /**
  * A 64-bit FNV-1a hash of a string's UTF-16 code units as 16 hex digits: stable across runs and platforms,
  * browser-safe, and good enough to tell changes and findings apart (not for security).
+ *
+ * @example
+ * hashText("newborn-birth"); // "e41256c8fb73c11e", on every platform
  */
 export function hashText(text: string): string {
   let hash = 0xcbf29ce484222325n;

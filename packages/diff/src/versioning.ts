@@ -22,7 +22,13 @@ const BUMPS: readonly string[] = ["major", "minor", "patch", "none"];
 
 const RANK: Record<DiffImpact, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 
-/** Whether bump `a` is at least as large as bump `b` (none < patch < minor < major). */
+/**
+ * Whether bump `a` is at least as large as bump `b` (none < patch < minor < major).
+ *
+ * @example
+ * bumpAtLeast("major", "minor"); // true
+ * bumpAtLeast("patch", "minor"); // false
+ */
 export function bumpAtLeast(a: DiffImpact, b: DiffImpact): boolean {
   return RANK[a] >= RANK[b];
 }
@@ -81,7 +87,13 @@ export function parseChangeset(text: string): ParsedChangeset {
   return { releases, summary: lines.slice(end + 1).join("\n").trim(), problems };
 }
 
-/** Writes a changeset file for one package: front matter with the bump, a blank line, the summary. */
+/**
+ * Writes a changeset file for one package: front matter with the bump, a blank line, the summary.
+ *
+ * @example
+ * formatChangeset({ packageName: "@onething/checklists", bump: "minor", summary: "Add the 2025 batch 2 list" });
+ * // '---\n"@onething/checklists": minor\n---\n\nAdd the 2025 batch 2 list\n'
+ */
 export function formatChangeset(options: { packageName: string; bump: SemverImpact; summary: string }): string {
   return `---\n${JSON.stringify(options.packageName)}: ${options.bump}\n---\n\n${options.summary.trim()}\n`;
 }
@@ -164,7 +176,13 @@ function metadataOf(document: SourceDocument): { id?: string; version?: string }
   return { ...(typeof id === "string" ? { id } : {}), ...(typeof version === "string" ? { version } : {}) };
 }
 
-/** The `metadata.version` on both sides of every document (by `metadata.id`) present in both versions, sorted by id. */
+/**
+ * The `metadata.version` on both sides of every document (by `metadata.id`) present in both versions, sorted by id.
+ *
+ * @example
+ * documentVersions({ before, after }).filter((entry) => entry.before !== entry.after);
+ * // [{ document: "cn.national.2024-1", before: "1.1.0", after: "1.2.0" }]
+ */
 export function documentVersions(options: { before: readonly SourceDocument[]; after: readonly SourceDocument[] }): DocumentVersion[] {
   const older = new Map<string, string | undefined>();
   for (const document of options.before) {

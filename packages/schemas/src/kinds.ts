@@ -23,7 +23,13 @@ export const DOCUMENT_KINDS = [
 /** The `kind` of a document. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** Whether a value is one of the {@link DOCUMENT_KINDS}. */
+/**
+ * Whether a value is one of the {@link DOCUMENT_KINDS}.
+ *
+ * @example
+ * isDocumentKind("Checklist"); // true
+ * isDocumentKind("checklist"); // false: kinds are case-sensitive
+ */
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === "string" && (DOCUMENT_KINDS as readonly string[]).includes(value);
 }

@@ -43,7 +43,13 @@ function hasKnownKind(document: SourceDocument): document is ParsedDocument {
   return isDocumentKind((document as Partial<ParsedDocument>).kind);
 }
 
-/** The one-sentence description of every diagnostic code (parsing, structure and semantic rules), by code. */
+/**
+ * The one-sentence description of every diagnostic code (parsing, structure and semantic rules), by code.
+ *
+ * @example
+ * describeDiagnosticCodes().get("unknown-department")?.en;
+ * // "Every referenced department (lead, partners, steps, an item's department, a parent) is defined in a department registry."
+ */
 export function describeDiagnosticCodes(): Map<string, LocalizedMessage> {
   const descriptions = new Map<string, LocalizedMessage>();
   for (const [code, info] of Object.entries(DSL_DIAGNOSTICS)) descriptions.set(code, info.description);

@@ -15,6 +15,10 @@ function compareText(a: string, b: string): number {
 /**
  * Orders diagnostics by place: findings about the whole run first, then by file, line, column, severity
  * and code. Stable, so equal diagnostics keep their order.
+ *
+ * @example
+ * const byPlace = [...project.diagnostics].sort(compareByLocation);
+ * byPlace[0]?.file; // "checklists/local/shandong/qingdao-progress.yaml"
  */
 export function compareByLocation(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) {
@@ -32,13 +36,24 @@ export function compareByLocation(a: Diagnostic, b: Diagnostic): number {
   return rank !== 0 ? rank : compareText(a.code, b.code);
 }
 
-/** Orders diagnostics by importance: errors first, then warnings, then info, each by place. */
+/**
+ * Orders diagnostics by importance: errors first, then warnings, then info, each by place.
+ *
+ * @example
+ * const mostSerious = [...project.diagnostics].sort(compareByRank)[0];
+ * mostSerious?.severity; // "error" when there is one, else "warning", …
+ */
 export function compareByRank(a: Diagnostic, b: Diagnostic): number {
   const rank = severityRank(a.severity) - severityRank(b.severity);
   return rank !== 0 ? rank : compareByLocation(a, b);
 }
 
-/** Returns a copy of the diagnostics sorted by place (see `compareByLocation`). */
+/**
+ * Returns a copy of the diagnostics sorted by place (see `compareByLocation`).
+ *
+ * @example
+ * for (const diagnostic of sortDiagnostics(project.diagnostics)) console.log(diagnostic.file, diagnostic.code);
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(compareByLocation);
 }
@@ -49,7 +64,12 @@ export interface DiagnosticSummary extends SeverityCounts {
   files: number;
 }
 
-/** Counts diagnostics by severity and the distinct files they concern. */
+/**
+ * Counts diagnostics by severity and the distinct files they concern.
+ *
+ * @example
+ * summarize(project.diagnostics); // { error: 0, warning: 5, info: 3, files: 5 }
+ */
 export function summarize(diagnostics: readonly Diagnostic[]): DiagnosticSummary {
   const counts: DiagnosticSummary = { error: 0, warning: 0, info: 0, files: 0 };
   const files = new Set<string>();

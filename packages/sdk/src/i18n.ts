@@ -8,12 +8,23 @@ const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
   en: { error: "error", warning: "warning", info: "info" },
 };
 
-/** The word for a severity in the given language: 错误 / 警告 / 提示 or error / warning / info. */
+/**
+ * The word for a severity in the given language: 错误 / 警告 / 提示 or error / warning / info.
+ *
+ * @example
+ * severityWord("warning", "zh"); // "警告"
+ */
 export function severityWord(severity: Severity, lang: Lang): string {
   return SEVERITY_WORDS[lang][severity];
 }
 
-/** Picks the text of a localized message in `lang`, falling back to the other language when empty. */
+/**
+ * Picks the text of a localized message in `lang`, falling back to the other language when empty.
+ *
+ * @example
+ * localize({ zh: "新生儿出生", en: "Newborn birth" }, "en"); // "Newborn birth"
+ * localize({ zh: "新生儿出生", en: "" }, "en"); // "新生儿出生"
+ */
 export function localize(message: LocalizedMessage, lang: Lang): string {
   const text = message[lang];
   return text === "" ? (lang === "zh" ? message.en : message.zh) : text;
@@ -36,6 +47,10 @@ export interface SeverityCounts {
 /**
  * The one-line count of problems: "3 个问题（2 个错误，1 个警告）" or "3 problems (2 errors, 1 warning)";
  * info findings are mentioned only when there are some.
+ *
+ * @example
+ * describeCounts({ error: 2, warning: 1, info: 0 }, "zh"); // "3 个问题（2 个错误，1 个警告）"
+ * describeCounts({ error: 2, warning: 1, info: 0 }, "en"); // "3 problems (2 errors, 1 warning)"
  */
 export function describeCounts(counts: SeverityCounts, lang: Lang): string {
   const total = counts.error + counts.warning + counts.info;

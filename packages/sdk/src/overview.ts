@@ -73,6 +73,10 @@ const CONFIDENCE_ORDER = ["verified", "partial", "unverified", "illustrative"];
  * Counts what a project holds: documents by kind, national matters by batch (present vs declared), by
  * subject and stage, and by confidence. Reads the documents' plain values defensively, so documents that
  * fail validation are counted as far as they can be.
+ *
+ * @example
+ * const overview = overviewDocuments(project.documents);
+ * overview.batches[0]; // { year: 2024, seq: 1, known: 13, declared: 13 }
  */
 export function overviewDocuments(documents: readonly SourceDocument[]): ProjectOverview {
   const kinds = new Map<string, number>();
@@ -164,7 +168,13 @@ export function overviewDocuments(documents: readonly SourceDocument[]): Project
 
 const CHINESE_NUMERALS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-/** A batch's name: "2024年度第一批" / "2024 batch 1". */
+/**
+ * A batch's name: "2024年度第一批" / "2024 batch 1".
+ *
+ * @example
+ * describeBatch({ year: 2024, seq: 1 }, "zh"); // "2024年度第一批"
+ * describeBatch({ year: 2024, seq: 1 }, "en"); // "2024 batch 1"
+ */
 export function describeBatch(batch: { year: number; seq: number }, lang: Lang): string {
   if (lang === "en") return `${batch.year} batch ${batch.seq}`;
   return `${batch.year}年度第${CHINESE_NUMERALS[batch.seq] ?? String(batch.seq)}批`;

@@ -43,12 +43,23 @@ export interface QueryOptions {
 
 const DONE = new Set<string>(["landed", "verified", "retired"]);
 
-/** Today's date in UTC as `YYYY-MM-DD`. */
+/**
+ * Today's date in UTC as `YYYY-MM-DD`.
+ *
+ * @example
+ * todayUtc(); // "2026-11-30", whatever the local time zone
+ */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** The status a query sees: `not-applicable` when marked so, else the matter's own status (if any). */
+/**
+ * The status a query sees: `not-applicable` when marked so, else the matter's own status (if any).
+ *
+ * @example
+ * const qingdao = resolveChecklist(project, "cn.sd.qingdao");
+ * effectiveStatus(qingdao.matters.find((matter) => matter.id === "newborn-birth")!); // "landed"
+ */
 export function effectiveStatus(matter: ResolvedMatter): MatterQueryStatus | undefined {
   return matter.notApplicable === undefined ? matter.value.status : "not-applicable";
 }
@@ -56,6 +67,10 @@ export function effectiveStatus(matter: ResolvedMatter): MatterQueryStatus | und
 /**
  * Whether a matter is overdue on `today`: it is applicable, has a due date before `today` (a `YYYY-MM`
  * date counts as the month's end), and is neither landed, verified nor retired.
+ *
+ * @example
+ * const qingdao = resolveChecklist(project, "cn.sd.qingdao");
+ * qingdao.matters.filter((matter) => isOverdue(matter, todayUtc())).map((matter) => matter.id); // ["credit-repair", …]
  */
 export function isOverdue(matter: ResolvedMatter, today: string): boolean {
   const { dueDate, status } = matter.value;

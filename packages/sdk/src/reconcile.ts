@@ -23,7 +23,13 @@ const CATEGORY_NAMES: Record<ReconcileCategory, LocalizedMessage> = {
   missing: { zh: "未对账", en: "Missing" },
 };
 
-/** The label of a category: 已落地 / Landed, 推进中 / In progress, … */
+/**
+ * The label of a category: 已落地 / Landed, 推进中 / In progress, …
+ *
+ * @example
+ * describeCategory("landed", "zh"); // "已落地"
+ * describeCategory("overdue", "en"); // "Overdue"
+ */
 export function describeCategory(category: ReconcileCategory, lang: Lang): string {
   return CATEGORY_NAMES[category][lang];
 }
@@ -38,7 +44,13 @@ const BASIS_NAMES: Record<NotApplicableBasis, LocalizedMessage> = {
   other: { zh: "其他原因", en: "other reasons" },
 };
 
-/** The label of a not-applicable basis: 国家层面办理 / handled at national level, … */
+/**
+ * The label of a not-applicable basis: 国家层面办理 / handled at national level, …
+ *
+ * @example
+ * describeBasis("national-level", "zh"); // "国家层面办理"
+ * describeBasis(undefined, "en"); // "other reasons"
+ */
 export function describeBasis(basis: NotApplicableBasis | undefined, lang: Lang): string {
   return BASIS_NAMES[basis ?? "other"][lang];
 }
@@ -429,7 +441,13 @@ export interface ReconcileDocumentsOptions {
   progress?: string;
 }
 
-/** The Progress ledgers among the documents, in document order. */
+/**
+ * The Progress ledgers among the documents, in document order.
+ *
+ * @example
+ * listProgressDocuments(project.documents).map((document) => document.path);
+ * // ["checklists/local/shandong/qingdao-progress.yaml"]
+ */
 export function listProgressDocuments<T extends SourceDocument>(documents: readonly T[]): T[] {
   return documents.filter((document) => isObject(document.value) && document.value["kind"] === "Progress");
 }

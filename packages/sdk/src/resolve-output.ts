@@ -35,7 +35,13 @@ export interface ResolvedData {
   matters: ResolvedMatterData[];
 }
 
-/** A provenance as "file:line" (just the file when the line is unknown). */
+/**
+ * A provenance as "file:line" (just the file when the line is unknown).
+ *
+ * @example
+ * const national = resolveChecklist(project, "cn.national.2024-1");
+ * formatProvenance(national.matters[0]!.definedIn); // "checklists/national/2024-1.yaml:29"
+ */
 export function formatProvenance(provenance: Provenance): string {
   return provenance.range === undefined ? provenance.file : `${provenance.file}:${provenance.range.start.line}`;
 }

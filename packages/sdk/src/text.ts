@@ -12,6 +12,9 @@ const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/u;
 /**
  * Makes one line of source text safe and predictable to print: tabs expanded to the next tab stop
  * (measured in display columns, so wide characters count twice) and control characters replaced by "?".
+ *
+ * @example
+ * toDisplayLine("\t新生儿\u0007出生"); // "    新生儿?出生"
  */
 export function toDisplayLine(line: string): string {
   let out = "";
@@ -32,17 +35,32 @@ export function toDisplayLine(line: string): string {
   return out;
 }
 
-/** The number of terminal columns a text occupies (East Asian wide characters count as two). */
+/**
+ * The number of terminal columns a text occupies (East Asian wide characters count as two).
+ *
+ * @example
+ * displayWidth("新生儿出生"); // 10
+ */
 export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
-/** Pads `text` with spaces on the right to `width` display columns. */
+/**
+ * Pads `text` with spaces on the right to `width` display columns.
+ *
+ * @example
+ * padEndWidth("新生儿", 8); // "新生儿  " (6 columns of text, 2 spaces)
+ */
 export function padEndWidth(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - stringWidth(text)));
 }
 
-/** Pads `text` with spaces on the left to `width` display columns. */
+/**
+ * Pads `text` with spaces on the left to `width` display columns.
+ *
+ * @example
+ * padStartWidth("12", 5); // "   12"
+ */
 export function padStartWidth(text: string, width: number): string {
   return " ".repeat(Math.max(0, width - stringWidth(text))) + text;
 }

@@ -13,7 +13,12 @@ const RECOVERY_FILE = "session.json";
 /** Writes a file atomically: a temporary file beside it, then a rename over it (`writeFileAtomic` of `@onething/sdk/node`). */
 export const writeAtomic: (path: string, text: string) => Promise<void> = writeFileAtomic;
 
-/** The SHA-256 of a text, hex. */
+/**
+ * The SHA-256 of a text, hex.
+ *
+ * @example
+ * const base = hashText(await readFile("checklists/national/2024-1.yaml", "utf8"));
+ */
 export function hashText(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -31,6 +36,10 @@ export interface SaveFilesOptions {
 /**
  * Saves files atomically. Unless `force`, refuses (writing nothing) when any file on disk no longer
  * holds the text it had when it was opened.
+ *
+ * @example
+ * const outcome = await saveFiles({ root, files: [{ path: "checklists/national/2024-1.yaml", text, original }] });
+ * if (outcome.status === "conflict") console.log(outcome.files); // changed on disk meanwhile
  */
 export async function saveFiles(options: SaveFilesOptions): Promise<SaveOutcome> {
   const conflicts: string[] = [];
@@ -60,7 +69,12 @@ export interface RecoveryEntry {
   text: string;
 }
 
-/** Where the recovery file of a project lives. */
+/**
+ * Where the recovery file of a project lives.
+ *
+ * @example
+ * recoveryPath("/srv/onething"); // "/srv/onething/.onething-recovery/session.json"
+ */
 export function recoveryPath(root: string): string {
   return join(resolve(root), RECOVERY_FOLDER, RECOVERY_FILE);
 }
@@ -68,6 +82,9 @@ export function recoveryPath(root: string): string {
 /**
  * Writes the recovery file synchronously and atomically (so that a crash right after a keystroke still
  * finds it complete); an empty list removes it.
+ *
+ * @example
+ * writeRecovery("/srv/onething", [{ path: "checklists/national/2024-1.yaml", base: hashText(original), text }]);
  */
 export function writeRecovery(root: string, entries: readonly RecoveryEntry[]): void {
   const path = recoveryPath(root);
@@ -86,7 +103,12 @@ export function writeRecovery(root: string, entries: readonly RecoveryEntry[]): 
   renameSync(temporary, path);
 }
 
-/** Reads the recovery file; entries that are malformed are dropped. Never throws. */
+/**
+ * Reads the recovery file; entries that are malformed are dropped. Never throws.
+ *
+ * @example
+ * for (const entry of readRecovery("/srv/onething")) console.log(entry.path, entry.text.length);
+ */
 export function readRecovery(root: string): RecoveryEntry[] {
   try {
     const data = JSON.parse(readFileSync(recoveryPath(root), "utf8")) as { files?: unknown };

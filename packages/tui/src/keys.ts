@@ -35,6 +35,9 @@ export interface InkKey {
  * Turns what Ink reports for one chunk of input into a key press. Ink reports Backspace (`\x7f`) as
  * `delete`, and a run of them in one chunk as plain input with no flag; both become `backspace` (Ctrl+D
  * deletes forward).
+ *
+ * @example
+ * toKeyPress("\x7f\x7f", inkKey); // { input: "", name: "backspace", ctrl: false, count: 2 }
  */
 export function toKeyPress(input: string, key: InkKey): KeyPress {
   if (/^[\u007F\b]+$/.test(input)) return { input: "", name: "backspace", ctrl: false, count: input.length };
@@ -132,7 +135,12 @@ export function matchesSpec(key: KeyPress, spec: string): boolean {
   return !key.ctrl && key.input === spec;
 }
 
-/** The binding a key press triggers in a context, if any; printable keys are text in typing contexts. */
+/**
+ * The binding a key press triggers in a context, if any; printable keys are text in typing contexts.
+ *
+ * @example
+ * findBinding("tree", { input: "s", ctrl: true })?.command; // "save"
+ */
 export function findBinding(context: Context, key: KeyPress): Binding | undefined {
   const typing = TEXT_CONTEXTS.includes(context);
   return BINDINGS.find(
@@ -156,7 +164,13 @@ const KEY_LABELS: Record<string, string> = {
   backspace: "Backspace",
 };
 
-/** How a key spec is written on screen: `Enter`, `Ctrl+R`, `k`. */
+/**
+ * How a key spec is written on screen: `Enter`, `Ctrl+R`, `k`.
+ *
+ * @example
+ * keyLabel("C-s"); // "Ctrl+S"
+ * keyLabel("return"); // "Enter"
+ */
 export function keyLabel(spec: string): string {
   if (spec.startsWith("C-")) return `Ctrl+${spec.slice(2).toUpperCase()}`;
   return KEY_LABELS[spec] ?? spec;

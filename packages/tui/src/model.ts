@@ -98,7 +98,12 @@ export const ITEM_FIELDS: readonly FieldSpec[] = [
   { path: ["note"], label: { zh: "备注", en: "Note" }, kind: "text" },
 ];
 
-/** The fields of a node's detail form (none for subjects and stages). */
+/**
+ * The fields of a node's detail form (none for subjects and stages).
+ *
+ * @example
+ * fieldsOf(matterNode).map((field) => field.path.join(".")); // ["name.zh", "name.en", "shortName", "subject", …]
+ */
 export function fieldsOf(node: TreeNode | undefined): readonly FieldSpec[] {
   if (node?.kind === "matter") return MATTER_FIELDS;
   if (node?.kind === "item") return ITEM_FIELDS;
@@ -160,7 +165,13 @@ export interface Catalog {
   items: Map<string, Name>;
 }
 
-/** Collects subject and stage names, departments and items from the documents. */
+/**
+ * Collects subject and stage names, departments and items from the documents.
+ *
+ * @example
+ * const catalog = buildCatalog(documents);
+ * catalog.departments.get("dept.nhc")?.zh; // "国家卫生健康委员会"
+ */
 export function buildCatalog(documents: readonly ParsedDocument[]): Catalog {
   const catalog: Catalog = { subjects: [], departments: new Map(), items: new Map() };
   for (const document of documents) {
@@ -189,6 +200,10 @@ export function buildCatalog(documents: readonly ParsedDocument[]): Catalog {
 /**
  * Builds the tree of the checklists among `documents` whose path is in `editable` (all when undefined):
  * subjects and stages in taxonomy order (unknown ones after), matters in file order, bundled items.
+ *
+ * @example
+ * const tree = buildTree({ documents, catalog: buildCatalog(documents), editable: ["checklists/national/2024-1.yaml"] });
+ * tree.map((node) => node.id); // ["s:enterprise", "s:individual"]
  */
 export function buildTree(options: { documents: readonly ParsedDocument[]; catalog: Catalog; editable?: readonly string[] }): TreeNode[] {
   const { documents, catalog, editable } = options;
@@ -263,7 +278,13 @@ export function buildTree(options: { documents: readonly ParsedDocument[]; catal
   return result;
 }
 
-/** Every node of the tree, depth first. */
+/**
+ * Every node of the tree, depth first.
+ *
+ * @example
+ * allNodes(createState({ documents }).tree).find((node) => node.key === "newborn-birth")?.id;
+ * // "m:checklists/national/2024-1.yaml#/spec/matters/0"
+ */
 export function allNodes(tree: readonly TreeNode[]): TreeNode[] {
   const out: TreeNode[] = [];
   const walk = (nodes: readonly TreeNode[]) => {
@@ -276,7 +297,12 @@ export function allNodes(tree: readonly TreeNode[]): TreeNode[] {
   return out;
 }
 
-/** The nodes shown when only the `expanded` ones are open, depth first. */
+/**
+ * The nodes shown when only the `expanded` ones are open, depth first.
+ *
+ * @example
+ * visibleNodes(state.tree, new Set()).map((node) => node.id); // ["s:enterprise", "s:individual"]: all collapsed
+ */
 export function visibleNodes(tree: readonly TreeNode[], expanded: ReadonlySet<string>): TreeNode[] {
   const out: TreeNode[] = [];
   const walk = (nodes: readonly TreeNode[]) => {

@@ -18,17 +18,33 @@ export type Action =
   | { type: "save-failed"; message: LocalizedMessage }
   | { type: "reloaded"; files: { path: string; text: string }[] };
 
-/** The context keys are dispatched in: the mode, or in `browse` mode the focused pane. */
+/**
+ * The context keys are dispatched in: the mode, or in `browse` mode the focused pane.
+ *
+ * @example
+ * contextOf(createState({ documents })); // "tree"
+ */
 export function contextOf(state: EditorState): Context {
   return state.mode === "browse" ? state.focus : state.mode;
 }
 
-/** The node under the cursor. */
+/**
+ * The node under the cursor.
+ *
+ * @example
+ * currentNode(createState({ documents }))?.id; // "s:enterprise": a new editor starts on the first subject
+ */
 export function currentNode(state: EditorState): TreeNode | undefined {
   return allNodes(state.tree).find((node) => node.id === state.cursorId);
 }
 
-/** The nodes shown in the tree, in order. */
+/**
+ * The nodes shown in the tree, in order.
+ *
+ * @example
+ * treeRows(createState({ documents })).slice(0, 2).map((node) => node.id);
+ * // ["s:enterprise", "s:enterprise/market-entry"]: subjects start expanded
+ */
 export function treeRows(state: EditorState): TreeNode[] {
   return visibleNodes(state.tree, state.expanded);
 }
@@ -38,7 +54,13 @@ export function documentOf(state: EditorState, file: string | undefined): Parsed
   return state.documents.find((document) => document.path === file);
 }
 
-/** The current value of a node's field, as the form shows it ("" when absent). */
+/**
+ * The current value of a node's field, as the form shows it ("" when absent).
+ *
+ * @example
+ * const matter = allNodes(state.tree).find((node) => node.key === "newborn-birth");
+ * fieldText(state, matter, MATTER_FIELDS[0]!); // "新生儿出生"
+ */
 export function fieldText(state: EditorState, node: TreeNode | undefined, field: FieldSpec): string {
   if (node?.pointer === undefined) return "";
   const value = valueAt(documentOf(state, node.file)?.value, [...pathOf(node.pointer), ...field.path]);
@@ -46,7 +68,13 @@ export function fieldText(state: EditorState, node: TreeNode | undefined, field:
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-/** The pure reducer: the next state for an action. Never performs input or output. */
+/**
+ * The pure reducer: the next state for an action. Never performs input or output.
+ *
+ * @example
+ * const next = reduce(state, { type: "key", key: { input: "j", ctrl: false } });
+ * currentNode(next)?.id; // "s:enterprise/market-entry": the cursor moved down
+ */
 export function reduce(state: EditorState, action: Action): EditorState {
   switch (action.type) {
     case "key":
@@ -323,7 +351,12 @@ function jumpToMatch(state: EditorState, options: { from: string | undefined; di
   return say(state, `找不到“${query}”`, `No match for “${query}”`, "error");
 }
 
-/** The choices of the open pick list that match its filter. */
+/**
+ * The choices of the open pick list that match its filter.
+ *
+ * @example
+ * filteredOptions(state).map((option) => option.value); // [] unless a pick list is open
+ */
 export function filteredOptions(state: EditorState): { value: string; label: string }[] {
   const pick = state.pick;
   if (pick === undefined) return [];

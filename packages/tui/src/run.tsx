@@ -59,6 +59,9 @@ function gitHead(root: string): Promise<string | undefined> {
 /**
  * Opens the terminal editor on a project and resolves with the exit code when it closes. Without a
  * terminal on both standard input and output it explains and returns 2 instead of hanging.
+ *
+ * @example
+ * process.exitCode = await runEditor({ root: process.cwd(), paths: ["checklists"], lang: "zh" });
  */
 export async function runEditor(options: RunEditorOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;

@@ -155,7 +155,13 @@ export interface CreateStateOptions {
   recovery?: RecoveryOffer;
 }
 
-/** The state of a freshly opened editor: the subjects expanded, the cursor on the first node. */
+/**
+ * The state of a freshly opened editor: the subjects expanded, the cursor on the first node.
+ *
+ * @example
+ * const { documents, diagnostics } = await loadProject({ root: ".", paths: ["checklists"] });
+ * const state = createState({ documents, problems: diagnostics, lang: "en", size: { columns: 100, rows: 30 } });
+ */
 export function createState(options: CreateStateOptions): EditorState {
   const documents = options.documents;
   const editable = options.editable ?? documents.filter((document) => document.kind === "Checklist").map((document) => document.path);
@@ -203,14 +209,24 @@ export function createState(options: CreateStateOptions): EditorState {
   };
 }
 
-/** Paths of the files whose text differs from what is on disk. */
+/**
+ * Paths of the files whose text differs from what is on disk.
+ *
+ * @example
+ * dirtyFiles(createState({ documents })); // []: nothing edited yet
+ */
 export function dirtyFiles(state: EditorState): string[] {
   return Object.values(state.files)
     .filter((file) => file.text !== file.original)
     .map((file) => file.path);
 }
 
-/** The findings the editor shows: loading, parsing and validation findings about editable files (and the whole run), by place. */
+/**
+ * The findings the editor shows: loading, parsing and validation findings about editable files (and the whole run), by place.
+ *
+ * @example
+ * for (const problem of visibleProblems(state)) console.log(problem.file, problem.code);
+ */
 export function visibleProblems(state: EditorState): Diagnostic[] {
   const all = [...state.loadProblems, ...Object.values(state.parseProblems).flat(), ...state.problems];
   return sortDiagnostics(all.filter((problem) => problem.file === undefined || state.files[problem.file] !== undefined));
@@ -234,7 +250,13 @@ export interface Layout {
   columns: number;
 }
 
-/** Splits the terminal into header, panes, problems panel and footer. */
+/**
+ * Splits the terminal into header, panes, problems panel and footer.
+ *
+ * @example
+ * layoutOf({ columns: 100, rows: 30 });
+ * // { height: 29, headerRows: 2, bodyRows: 21, problemRows: 5, treeWidth: 42, detailWidth: 57, columns: 100 }
+ */
 export function layoutOf(size: { columns: number; rows: number }): Layout {
   const columns = Math.max(20, size.columns);
   const height = Math.max(8, size.rows - 1);

@@ -2,12 +2,22 @@ import stringWidth from "string-width";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** The grapheme clusters of a text, so that 𠮷 or an emoji with modifiers is one unit. */
+/**
+ * The grapheme clusters of a text, so that 𠮷 or an emoji with modifiers is one unit.
+ *
+ * @example
+ * graphemes("𠮷👍🏽a"); // ["𠮷", "👍🏽", "a"]
+ */
 export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (entry) => entry.segment);
 }
 
-/** The number of terminal columns a text occupies (East Asian wide characters count as two). */
+/**
+ * The number of terminal columns a text occupies (East Asian wide characters count as two).
+ *
+ * @example
+ * widthOf("新生儿出生"); // 10
+ */
 export function widthOf(text: string): number {
   return stringWidth(text);
 }
@@ -15,6 +25,9 @@ export function widthOf(text: string): number {
 /**
  * Cuts `text` to at most `width` columns, never splitting a grapheme; when something is cut, the last
  * column shows `…`. Returns the text unchanged when it fits.
+ *
+ * @example
+ * truncateWidth("新生儿出生一件事", 9); // "新生儿出…"
  */
 export function truncateWidth(text: string, width: number): string {
   if (width <= 0) return "";
@@ -30,7 +43,12 @@ export function truncateWidth(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** Truncates and pads `text` on the right to exactly `width` columns. */
+/**
+ * Truncates and pads `text` on the right to exactly `width` columns.
+ *
+ * @example
+ * fitWidth("新生儿", 8); // "新生儿  " (6 columns of text, 2 spaces)
+ */
 export function fitWidth(text: string, width: number): string {
   const cut = truncateWidth(text, width);
   return cut + " ".repeat(Math.max(0, width - stringWidth(cut)));
@@ -44,7 +62,12 @@ export interface TextBuffer {
   cursor: number;
 }
 
-/** A buffer holding `text` with the cursor at its end. */
+/**
+ * A buffer holding `text` with the cursor at its end.
+ *
+ * @example
+ * bufferOf("新生儿"); // { text: "新生儿", cursor: 3 }
+ */
 export function bufferOf(text: string): TextBuffer {
   return { text, cursor: text.length };
 }
@@ -62,14 +85,24 @@ function boundaries(text: string): number[] {
 // Control characters (C0, DEL, C1) never enter a field: a pasted newline or escape would corrupt the YAML.
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/gu;
 
-/** Inserts `input` at the cursor, after removing control characters. */
+/**
+ * Inserts `input` at the cursor, after removing control characters.
+ *
+ * @example
+ * insertText(bufferOf("新生儿"), "出生\n"); // { text: "新生儿出生", cursor: 5 }: the newline is dropped
+ */
 export function insertText(buffer: TextBuffer, input: string): TextBuffer {
   const clean = input.replace(CONTROL, "");
   if (clean === "") return buffer;
   return { text: buffer.text.slice(0, buffer.cursor) + clean + buffer.text.slice(buffer.cursor), cursor: buffer.cursor + clean.length };
 }
 
-/** Deletes `count` graphemes before the cursor (Backspace). */
+/**
+ * Deletes `count` graphemes before the cursor (Backspace).
+ *
+ * @example
+ * deleteLeft(bufferOf("新生儿")); // { text: "新生", cursor: 2 }
+ */
 export function deleteLeft(buffer: TextBuffer, count = 1): TextBuffer {
   const marks = boundaries(buffer.text);
   const index = marks.indexOf(buffer.cursor);
@@ -77,7 +110,12 @@ export function deleteLeft(buffer: TextBuffer, count = 1): TextBuffer {
   return { text: buffer.text.slice(0, start) + buffer.text.slice(buffer.cursor), cursor: start };
 }
 
-/** Deletes the grapheme after the cursor (Delete). */
+/**
+ * Deletes the grapheme after the cursor (Delete).
+ *
+ * @example
+ * deleteRight(moveCursor(bufferOf("新生儿"), -1)); // { text: "新生", cursor: 2 }
+ */
 export function deleteRight(buffer: TextBuffer): TextBuffer {
   const marks = boundaries(buffer.text);
   const index = marks.indexOf(buffer.cursor);
@@ -85,7 +123,12 @@ export function deleteRight(buffer: TextBuffer): TextBuffer {
   return { text: buffer.text.slice(0, buffer.cursor) + buffer.text.slice(end), cursor: buffer.cursor };
 }
 
-/** Moves the cursor by `delta` graphemes (negative: left), stopping at either end. */
+/**
+ * Moves the cursor by `delta` graphemes (negative: left), stopping at either end.
+ *
+ * @example
+ * moveCursor(bufferOf("新生儿"), -2); // { text: "新生儿", cursor: 1 }
+ */
 export function moveCursor(buffer: TextBuffer, delta: number): TextBuffer {
   const marks = boundaries(buffer.text);
   const index = marks.indexOf(buffer.cursor);
@@ -98,7 +141,13 @@ export function moveCursorTo(buffer: TextBuffer, where: "start" | "end"): TextBu
   return { text: buffer.text, cursor: where === "start" ? 0 : buffer.text.length };
 }
 
-/** Whether a string is well-formed UTF-16 (no lone surrogate), so it can be saved as UTF-8. */
+/**
+ * Whether a string is well-formed UTF-16 (no lone surrogate), so it can be saved as UTF-8.
+ *
+ * @example
+ * isWellFormed("新生儿"); // true
+ * isWellFormed("\uD800"); // false: a lone surrogate
+ */
 export function isWellFormed(text: string): boolean {
   // In a `u` regular expression a surrogate pair is one code point, so only a lone surrogate is in Cs.
   return !/\p{Cs}/u.test(text);

@@ -10,7 +10,12 @@ export interface ValidateOptions {
   today?: string;
 }
 
-/** Validates every document as the editor currently holds them (what the debounced validation runs). */
+/**
+ * Validates every document as the editor currently holds them (what the debounced validation runs).
+ *
+ * @example
+ * validateState(state, { today: "2026-11-30" }).map((diagnostic) => diagnostic.code); // ["overdue", …]
+ */
 export function validateState(state: EditorState, options: ValidateOptions = {}): Diagnostic[] {
   return checkDocuments(state.documents, options.today === undefined ? {} : { today: options.today });
 }
@@ -18,6 +23,10 @@ export function validateState(state: EditorState, options: ValidateOptions = {})
 /**
  * The value a field's typed text stands for: a number for number fields when it reads as one, nothing
  * (the key is removed) when an optional field is emptied, else the text.
+ *
+ * @example
+ * fieldValue(MATTER_FIELDS[1]!, "Birth of a newborn"); // "Birth of a newborn"
+ * fieldValue(MATTER_FIELDS[1]!, ""); // undefined: the optional key is removed
  */
 export function fieldValue(field: FieldSpec, text: string): string | number | undefined {
   const trimmed = text.trim();
@@ -43,6 +52,11 @@ export interface ValidateTypedOptions extends ValidateOptions {
 /**
  * Live validation of a value being typed: validates the project as if the value were applied and
  * returns the findings about that field (or, when the text does not parse, the parse findings).
+ *
+ * @example
+ * const stage = MATTER_FIELDS.find((field) => field.path[0] === "stage")!;
+ * validateTyped({ state, file: "checklists/national/2024-1.yaml", nodePointer: "/spec/matters/0", field: stage, text: "birthh" });
+ * // [{ code: "unknown-stage", pointer: "/spec/matters/0/stage", … }]
  */
 export function validateTyped(options: ValidateTypedOptions): Diagnostic[] {
   const { state, file, nodePointer, field, text } = options;

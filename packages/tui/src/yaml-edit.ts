@@ -25,6 +25,10 @@ export interface ApplyEditOptions {
  * characters change (comments, key order, flow style and every other line stay byte-identical);
  * adding or removing a key re-serializes the document, which is byte-identical for canonically
  * formatted files. Never throws.
+ *
+ * @example
+ * applyEdit({ text: "metadata:\n  version: 1.1.0 # bumped\n", path: ["metadata", "version"], value: "1.2.0" });
+ * // { ok: true, text: "metadata:\n  version: 1.2.0 # bumped\n" }
  */
 export function applyEdit(options: ApplyEditOptions): EditResult {
   const bom = options.text.startsWith("\uFEFF") ? "\uFEFF" : "";

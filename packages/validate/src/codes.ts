@@ -4,7 +4,12 @@ export const CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 /** The GB 32100 weights of the first 17 characters. */
 const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-/** The check character GB 32100 assigns to the first 17 characters of a credit code; undefined if one is outside the charset. */
+/**
+ * The check character GB 32100 assigns to the first 17 characters of a credit code; undefined if one is outside the charset.
+ *
+ * @example
+ * creditCodeCheckCharacter("91350100M000100Y4"); // "3"
+ */
 export function creditCodeCheckCharacter(body: string): string | undefined {
   if (body.length !== 17) return undefined;
   let sum = 0;
@@ -22,7 +27,13 @@ export type CreditCodeProblem =
   | { problem: "character"; position: number; character: string }
   | { problem: "check"; expected: string; found: string };
 
-/** Checks a unified social credit code's length, characters and check character (GB 32100). */
+/**
+ * Checks a unified social credit code's length, characters and check character (GB 32100).
+ *
+ * @example
+ * checkCreditCode("91350100M000100Y43"); // undefined: well formed
+ * checkCreditCode("91350100M000100Y4X"); // { problem: "check", expected: "3", found: "X" }
+ */
 export function checkCreditCode(code: string): CreditCodeProblem | undefined {
   const characters = [...code];
   if (characters.length !== 18) return { problem: "length", length: characters.length };

@@ -1,6 +1,9 @@
 /**
  * The edit distance between two strings: insertions, deletions, substitutions and swaps of two neighbouring
  * characters cost 1 each (optimal string alignment).
+ *
+ * @example
+ * editDistance("dept.nhc", "dept.hnc"); // 1: one swap
  */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -24,6 +27,9 @@ export function editDistance(a: string, b: string): number {
  * The candidate closest to `input`, when it is close enough to be a likely typo (at most a third of the
  * input's length, and at least 1, edits away, case ignored); undefined otherwise, and always for inputs of
  * one or two characters.
+ *
+ * @example
+ * findNearest("dept.nch", ["dept.nhc", "dept.samr"]); // "dept.nhc"
  */
 export function findNearest(input: string, candidates: Iterable<string>): string | undefined {
   if (input.length <= 2) return undefined;

@@ -4,6 +4,9 @@ import type { MessageData } from "./types.js";
 /**
  * Fills the `{placeholders}` of both languages of a template; a localized value fills each language with its
  * own text, and unknown placeholders stay as written.
+ *
+ * @example
+ * formatMessage({ zh: "未知部门 {id}", en: "Unknown department {id}" }, { id: "dept.nhc" }).en; // "Unknown department dept.nhc"
  */
 export function formatMessage(template: LocalizedMessage, data: MessageData = {}): LocalizedMessage {
   const fill = (text: string, language: "zh" | "en") =>
@@ -15,7 +18,12 @@ export function formatMessage(template: LocalizedMessage, data: MessageData = {}
   return { zh: fill(template.zh, "zh"), en: fill(template.en, "en") };
 }
 
-/** Writes a JSON Pointer as a dotted field path, `/spec/matters/0/id` → `spec.matters[0].id`. */
+/**
+ * Writes a JSON Pointer as a dotted field path, `/spec/matters/0/id` → `spec.matters[0].id`.
+ *
+ * @example
+ * pointerToPath("/spec/matters/0/items/1/ref"); // "spec.matters[0].items[1].ref"
+ */
 export function pointerToPath(pointer: string): string {
   if (pointer === "") return "(root)";
   let path = "";

@@ -100,7 +100,12 @@ export interface IndexEntry {
   valid: boolean;
 }
 
-/** The key of a batch in `ProjectIndex.annualBatches`, `{ year: 2024, seq: 1 }` → `2024-1`. */
+/**
+ * The key of a batch in `ProjectIndex.annualBatches`, `{ year: 2024, seq: 1 }` → `2024-1`.
+ *
+ * @example
+ * indexProject(documents).annualBatches.get(batchKey({ year: 2024, seq: 1 }))?.[0]?.id; // "cn.national.2024-1"
+ */
 export function batchKey(batch: BatchKey): string {
   return `${batch.year}-${batch.seq}`;
 }
@@ -243,6 +248,10 @@ export function buildIndex(entries: readonly IndexEntry[]): ProjectIndex {
  * The ids of the matters a checklist offers: its own and, through `extends`, its bases' (recursively,
  * cycles ignored), and with `formerIds` the ids they had in earlier versions too. Undefined when the checklist, or one of its bases, is unknown or failed the structural
  * pass, so callers cannot tell which ids exist.
+ *
+ * @example
+ * const ids = collectMatterIds(indexProject(documents), "cn.national.2024-1");
+ * ids?.has("newborn-birth"); // true
  */
 export function collectMatterIds(
   index: ProjectIndex,

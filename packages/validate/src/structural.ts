@@ -372,7 +372,12 @@ export interface MapStructuralErrorsOptions {
   allowedFields?: (error: StructuralError) => readonly string[] | undefined;
 }
 
-/** Maps raw Ajv errors of one document to located, deduplicated diagnostics. */
+/**
+ * Maps raw Ajv errors of one document to located, deduplicated diagnostics.
+ *
+ * @example
+ * const diagnostics = mapStructuralErrors({ document, errors: validateStructure("Checklist", document.value) });
+ */
 export function mapStructuralErrors(options: MapStructuralErrorsOptions): Diagnostic[] {
   const { document, errors } = options;
   const specific = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword));
@@ -408,6 +413,9 @@ export function mapStructuralErrors(options: MapStructuralErrorsOptions): Diagno
 /**
  * Checks one document against the JSON Schema of its kind; documents of an unknown kind yield nothing
  * (the parser reports those).
+ *
+ * @example
+ * structuralDiagnostics(document).map((diagnostic) => diagnostic.code); // [] when valid; ["schema-unknown-field"] for a misspelt key
  */
 export function structuralDiagnostics(document: SourceDocument): Diagnostic[] {
   const value = document.value;

@@ -79,7 +79,14 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-/** Declares a rule with its types checked; returns it unchanged. */
+/**
+ * Declares a rule with its types checked; returns it unchanged.
+ *
+ * @example
+ * const noMatters = defineRule({ meta: { id: "no-matters", severity: "warning", description: { zh: "清单没有事项", en: "A checklist lists no matters" }, messages: { empty: { zh: "清单 {id} 没有事项", en: "The checklist {id} lists no matters" } } },
+ *   check: (context) => { for (const list of context.index.checklists) if (list.matters.size === 0) context.report({ messageId: "empty", data: { id: list.id }, document: list.document, pointer: "/spec/matters" }); },
+ * });
+ */
 export function defineRule(rule: Rule): Rule {
   return rule;
 }

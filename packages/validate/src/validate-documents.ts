@@ -21,7 +21,13 @@ function currentDate(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Indexes the structurally valid documents of a project by id, for the semantic rules. */
+/**
+ * Indexes the structurally valid documents of a project by id, for the semantic rules.
+ *
+ * @example
+ * const index = indexProject(documents);
+ * index.checklistsById.get("cn.national.2024-1")?.matters.has("newborn-birth"); // true
+ */
 export function indexProject(documents: readonly SourceDocument[]): ProjectIndex {
   return buildIndex(documents.map((document) => ({ document, valid: structuralDiagnostics(document).length === 0 })));
 }
@@ -53,7 +59,12 @@ function toDiagnostic(rule: Rule, report: RuleReport): Diagnostic {
   };
 }
 
-/** Orders diagnostics by file, line, column and code. */
+/**
+ * Orders diagnostics by file, line, column and code.
+ *
+ * @example
+ * const sorted = [...diagnostics].sort(compareDiagnostics);
+ */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const fileA = a.file ?? "";
   const fileB = b.file ?? "";

@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Lang } from "@onething/sdk";
+import type { Diagnostic, Lang } from "@onething/sdk";
+import { GIT_INDEX, readGitFiles } from "@onething/sdk/node";
 import { messages } from "../messages.js";
 import { UsageError } from "../options.js";
 import { diffMessages } from "./diff-messages.js";
@@ -87,7 +88,7 @@ export async function readWorkingTree(options: { cwd: string; path: string; lang
   return mapLimited(files, async (path) => ({ path, bytes: new Uint8Array(await readFile(resolve(cwd, path))) }));
 }
 
-/** Runs git with an argument array (never a shell) in `cwd` and returns its stdout as bytes. */
+/** Runs git with an argument array (never a shell) in `cwd` and returns its stdout as bytes (for the changeset commands). */
 export async function git(options: { cwd: string; args: string[]; lang: Lang }): Promise<Buffer> {
   const text = diffMessages(options.lang);
   return new Promise((resolvePromise, reject) => {
@@ -106,42 +107,41 @@ export async function git(options: { cwd: string; args: string[]; lang: Lang }):
   });
 }
 
-/** Checks that `ref` names a commit; a ref that does not exist (or looks like an option) is a usage error. */
-export async function verifyRef(options: { cwd: string; ref: string; lang: Lang }): Promise<void> {
+/** The usage error for the first of `readGitFiles`'s findings, in the CLI's words; undefined when there is none. */
+function gitUsageError(options: { diagnostics: readonly Diagnostic[]; ref: string; lang: Lang }): UsageError | undefined {
+  const [first] = options.diagnostics;
+  if (first === undefined) return undefined;
   const text = diffMessages(options.lang);
-  if (options.ref.startsWith("-") || options.ref === "" || /[\u0000-\u001F\s]/u.test(options.ref)) throw new UsageError(text.badRef(options.ref));
-  await git({ cwd: options.cwd, args: ["rev-parse", "--show-toplevel"], lang: options.lang });
-  try {
-    await git({ cwd: options.cwd, args: ["rev-parse", "--verify", "--quiet", `${options.ref}^{commit}`], lang: options.lang });
-  } catch {
-    throw new UsageError(text.refMissing(options.ref));
+  switch (first.code) {
+    case "git-unavailable":
+      return new UsageError(text.gitMissing);
+    case "git-ref-invalid":
+      return new UsageError(text.badRef(options.ref));
+    case "git-ref-unknown":
+      return new UsageError(text.refMissing(options.ref));
+    case "path-outside-root":
+      return new UsageError(messages(options.lang).pathOutsideRoot(first.file ?? ""));
+    default:
+      return new UsageError(first.message[options.lang]);
   }
 }
 
-function splitNul(output: Buffer): string[] {
-  return output
-    .toString("utf8")
-    .split("\0")
-    .filter((name) => name !== "");
+/** Checks that `ref` names a commit; a ref that does not exist (or looks like an option) is a usage error. */
+export async function verifyRef(options: { cwd: string; ref: string; lang: Lang }): Promise<void> {
+  const { diagnostics } = await readGitFiles({ root: options.cwd, ref: options.ref, paths: [] });
+  const error = gitUsageError({ diagnostics, ref: options.ref, lang: options.lang });
+  if (error !== undefined) throw error;
 }
 
 /**
  * Reads the YAML files under `paths` as they are in a git commit (`ref`) or, when `ref` is undefined, in
- * the index, straight from git without a checkout. Paths are relative to `cwd`, which may be a folder
- * inside the repository.
+ * the index, straight from git without a checkout (`readGitFiles` of `@onething/sdk/node`). Paths are
+ * relative to `cwd`, which may be a folder inside the repository; any finding is a usage error.
  */
 export async function readGitVersion(options: { cwd: string; ref: string | undefined; paths: string[]; lang: Lang }): Promise<VersionFile[]> {
-  const { cwd, ref, lang } = options;
-  const paths = options.paths.map((path) => projectPath({ cwd, path, lang }) || ".");
-  const listing =
-    ref === undefined
-      ? await git({ cwd, args: ["ls-files", "-z", "--cached", "--", ...paths], lang })
-      : await git({ cwd, args: ["ls-tree", "-r", "-z", "--name-only", ref, "--", ...paths], lang });
-  const names = splitNul(listing)
-    .filter((name) => isYaml(name) && !name.split("/").some(skipped))
-    .sort();
-  return mapLimited(names, async (path) => ({
-    path,
-    bytes: new Uint8Array(await git({ cwd, args: ["show", `${ref ?? ""}:./${path}`], lang })),
-  }));
+  const ref = options.ref ?? GIT_INDEX;
+  const { files, diagnostics } = await readGitFiles({ root: options.cwd, ref, paths: options.paths });
+  const error = gitUsageError({ diagnostics, ref, lang: options.lang });
+  if (error !== undefined) throw error;
+  return files.map((file) => ({ path: file.path, bytes: file.text }));
 }

@@ -28,7 +28,13 @@ function style(open: number, close: number): Style {
 
 const identity: Style = (text) => text;
 
-/** ANSI styles when `enabled`, else functions that return their text unchanged. */
+/**
+ * ANSI styles when `enabled`, else functions that return their text unchanged.
+ *
+ * @example
+ * const colors = createColors(process.stdout.isTTY === true);
+ * console.log(colors.red("错误"), colors.gray("unknown-department"));
+ */
 export function createColors(enabled: boolean): Colors {
   if (!enabled) {
     return { red: identity, yellow: identity, blue: identity, green: identity, gray: identity, bold: identity, underline: identity };

@@ -38,6 +38,10 @@ function toCommand(change: Change, lang: Lang): string {
 /**
  * Renders a diff as GitHub Actions workflow commands (breaking changes and regressions as warnings, the
  * rest as notices, at most ten of each) plus the markdown rendering as the step summary.
+ *
+ * @example
+ * const { annotations, summary } = renderGithub(diffDocuments({ before, after }), { lang: "en" });
+ * // annotations: '::notice file=national/2024-1.yaml,line=30,col=7,title=text-changed (non-breaking)::name: …'
  */
 export function renderGithub(result: DiffResult, options: { lang: Lang }): GithubDiffOutput {
   const counts = { warning: 0, notice: 0 };

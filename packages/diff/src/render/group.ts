@@ -56,7 +56,13 @@ export interface DiffSummary {
   regressions: number;
 }
 
-/** Counts the changes by class, and the regressions. */
+/**
+ * Counts the changes by class, and the regressions.
+ *
+ * @example
+ * summarizeDiff(diffDocuments({ before, after }).changes);
+ * // { changes: 1, breaking: 0, potentiallyBreaking: 0, nonBreaking: 1, regressions: 0 }
+ */
 export function summarizeDiff(changes: readonly Change[]): DiffSummary {
   return {
     changes: changes.length,
@@ -67,7 +73,14 @@ export function summarizeDiff(changes: readonly Change[]): DiffSummary {
   };
 }
 
-/** Groups a diff's changes for reading: by document, then subject → stage (lifecycle order) → matter. */
+/**
+ * Groups a diff's changes for reading: by document, then subject → stage (lifecycle order) → matter.
+ *
+ * @example
+ * for (const group of groupChanges(diffDocuments({ before, after }))) {
+ *   console.log(group.document.id, group.subjects.flatMap((subject) => subject.stages).length);
+ * }
+ */
 export function groupChanges(result: DiffResult): DocumentGroup[] {
   const stageRank = new Map(result.stages.map((stage, index) => [`${stage.subject}/${stage.id}`, index]));
   const stageName = new Map(result.stages.map((stage) => [`${stage.subject}/${stage.id}`, stage.name]));

@@ -52,7 +52,13 @@ export interface JsonDiffOutput {
   changes: JsonChange[];
 }
 
-/** Builds the json output object (`renderJson` serialises it). */
+/**
+ * Builds the json output object (`renderJson` serialises it).
+ *
+ * @example
+ * const output = toJsonDiff(diffDocuments({ before, after }), { lang: "en" });
+ * output.changes[0]?.check; // "text-changed"
+ */
 export function toJsonDiff(result: DiffResult, options: { lang: Lang }): JsonDiffOutput {
   const { lang } = options;
   return {
@@ -74,7 +80,12 @@ export function toJsonDiff(result: DiffResult, options: { lang: Lang }): JsonDif
   };
 }
 
-/** Renders a diff as one JSON document `{ version: 1, lang, impact, summary, documents, changes }`, 2-space indented. */
+/**
+ * Renders a diff as one JSON document `{ version: 1, lang, impact, summary, documents, changes }`, 2-space indented.
+ *
+ * @example
+ * process.stdout.write(renderJson(diffDocuments({ before, after }), { lang: "en" }));
+ */
 export function renderJson(result: DiffResult, options: { lang: Lang }): string {
   return `${JSON.stringify(toJsonDiff(result, options), null, 2)}\n`;
 }

@@ -15,7 +15,12 @@ export interface MarkdownOptions {
 
 const MARKS = { breaking: "🔴", "potentially-breaking": "🟡", "non-breaking": "🟢" } as const;
 
-/** Escapes text from the data for markdown: emphasis, code, links, html and table characters. */
+/**
+ * Escapes text from the data for markdown: emphasis, code, links, html and table characters.
+ *
+ * @example
+ * escapeMarkdown("营业执照 | *正本*"); // "营业执照 \\| \\*正本\\*"
+ */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_<>[\]|#]/gu, (char) => (char === "<" ? "&lt;" : char === ">" ? "&gt;" : `\\${char}`)).replace(/\s*[\r\n]+\s*/gu, " ");
 }
@@ -35,6 +40,10 @@ function changeItem(change: Change, lang: Lang): string {
  * Renders a diff as markdown for a pull-request comment: a summary line with the suggested version bump and
  * a legend, then per document the changes outside any matter and, grouped subject › stage, each matter's
  * changes (🔴 breaking, 🟡 needs attention, 🟢 compatible; a regression in bold).
+ *
+ * @example
+ * const comment = renderMarkdown(diffDocuments({ before, after }), { lang: "zh" });
+ * // "### 清单变更\n\n**建议版本升级：修订号（patch）**。共 1 处变更：…"
  */
 export function renderMarkdown(result: DiffResult, options: MarkdownOptions): string {
   const { lang } = options;

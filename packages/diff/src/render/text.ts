@@ -28,6 +28,10 @@ function changeLine(change: Change, options: { lang: Lang; colors: Colors; inden
  * Renders a diff for a terminal: per document, the changes outside any matter, then subject › stage ›
  * matter with one line per change (✖ breaking, ! potentially breaking, + non-breaking), then the counts and
  * the suggested version bump.
+ *
+ * @example
+ * console.log(renderText(diffDocuments({ before, after }), { lang: "en", color: process.stdout.isTTY }));
+ * // 2024 batch 1 key matters (cn.national.2024-1) …  + name: "Newborn birth" → "Birth of a newborn" …
  */
 export function renderText(result: DiffResult, options: TextOptions): string {
   const { lang } = options;

@@ -39,6 +39,12 @@ export function splitSourceLines(source: string): string[] {
  * (`^~~~`) under the span; the caret's offset is measured in display columns, so it lands under wide
  * (Chinese) characters correctly, and tabs are expanded. Lines longer than `width` columns are cut to a
  * window around the caret, marked "…". Returns "" when the range is outside the text.
+ *
+ * @example
+ * const range = document.locate("/spec/matters/0/id", "value");
+ * if (range) console.log(formatCodeFrame({ source: document.text, range, colors: createColors(false) }));
+ * // > 29 |     - id: newborn-birth
+ * //      |           ^~~~~~~~~~~~~
  */
 export function formatCodeFrame(options: CodeFrameOptions): string {
   const { range, colors } = options;

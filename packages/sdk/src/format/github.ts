@@ -9,12 +9,22 @@ export const GITHUB_ANNOTATION_LIMIT = 10;
 
 const COMMANDS: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice" };
 
-/** Escapes the message part of a workflow command (`%`, CR, LF), as GitHub's toolkit does. */
+/**
+ * Escapes the message part of a workflow command (`%`, CR, LF), as GitHub's toolkit does.
+ *
+ * @example
+ * escapeCommandData("50% 完成\n"); // "50%25 完成%0A"
+ */
 export function escapeCommandData(text: string): string {
   return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 }
 
-/** Escapes a property value of a workflow command (additionally `:` and `,`), as GitHub's toolkit does. */
+/**
+ * Escapes a property value of a workflow command (additionally `:` and `,`), as GitHub's toolkit does.
+ *
+ * @example
+ * escapeCommandProperty("checklists/a,b:c.yaml"); // "checklists/a%2Cb%3Ac.yaml"
+ */
 export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
@@ -45,6 +55,10 @@ export interface GithubOutput {
  * Renders diagnostics as GitHub Actions workflow commands (`::error file=…,line=…::message`), ranked
  * (errors first, then by file and line) and capped at ten per severity, plus a markdown summary that lists
  * the findings left out.
+ *
+ * @example
+ * const { annotations, summary } = formatGithubParts(project.diagnostics, { lang: "zh" });
+ * process.stdout.write(annotations); // "::warning file=checklists/local/shandong/qingdao-progress.yaml,line=45,…"
  */
 export function formatGithubParts(diagnostics: readonly Diagnostic[], options: Omit<FormatOptions, "format">): GithubOutput {
   const { lang } = options;

@@ -58,7 +58,13 @@ function toLocation(place: Pick<Diagnostic, "file" | "pointer" | "range">): Json
   return location;
 }
 
-/** Builds the json output object (`formatJson` serialises it). */
+/**
+ * Builds the json output object (`formatJson` serialises it).
+ *
+ * @example
+ * const output = toJsonOutput(project.diagnostics, { lang: "en" });
+ * output.summary; // { error: 0, warning: 5, info: 3, files: 5 }
+ */
 export function toJsonOutput(diagnostics: readonly Diagnostic[], options: Pick<FormatOptions, "lang">): JsonOutput {
   const { lang } = options;
   return {

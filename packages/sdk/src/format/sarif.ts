@@ -52,7 +52,13 @@ function toFileUri(directory: string): string {
   return `file://${encodePath(path)}`;
 }
 
-/** Builds the SARIF 2.1.0 log object (`formatSarif` serialises it). */
+/**
+ * Builds the SARIF 2.1.0 log object (`formatSarif` serialises it).
+ *
+ * @example
+ * const log = toSarifLog(project.diagnostics, { lang: "en", toolVersion: "0.1.0" });
+ * writeFileSync("onething.sarif", JSON.stringify(log));
+ */
 export function toSarifLog(diagnostics: readonly Diagnostic[], options: Omit<FormatOptions, "format">): Record<string, unknown> {
   const { lang } = options;
   const docs = options.rulesDocUrl ?? "docs/rules.md";

@@ -32,7 +32,12 @@ export interface EditorHost {
 /** How long typing must pause before validation runs. */
 export const VALIDATION_DELAY_MS = 150;
 
-/** The unsaved texts, with a field being typed applied as well (the recovery file's content). */
+/**
+ * The unsaved texts, with a field being typed applied as well (the recovery file's content).
+ *
+ * @example
+ * writeRecovery(root, recoveryTexts(state).map(({ path, text }) => ({ path, text, base: hashText(state.files[path]!.original) })));
+ */
 export function recoveryTexts(state: EditorState): { path: string; text: string }[] {
   const texts = new Map<string, string>();
   for (const path of dirtyFiles(state)) texts.set(path, state.files[path]?.text ?? "");
@@ -51,6 +56,9 @@ export function recoveryTexts(state: EditorState): { path: string; text: string 
 /**
  * The editor. One `useInput` at the root turns every key into an action for the pure reducer; effects
  * run validation (debounced), saving, reloading and the recovery file; `Screen` only draws.
+ *
+ * @example
+ * render(<App initial={createState({ documents })} host={host} />);
  */
 export function App(props: { initial: EditorState; host: EditorHost }) {
   const { host } = props;

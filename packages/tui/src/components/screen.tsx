@@ -2,7 +2,12 @@ import { Box, Text } from "ink";
 import type { ScreenView } from "../view.js";
 import { LineView, Pane } from "./lines.js";
 
-/** Draws a laid-out screen: header, tree │ detail (or help), problems panel, footer. Renders only. */
+/**
+ * Draws a laid-out screen: header, tree │ detail (or help), problems panel, footer. Renders only.
+ *
+ * @example
+ * render(<Screen view={screenView(createState({ documents }))} />);
+ */
 export function Screen(props: { view: ScreenView }) {
   const { view } = props;
   const rows = Math.max(view.tree.length, view.detail.length);

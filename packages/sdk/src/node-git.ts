@@ -1,0 +1,246 @@
+import { execFile } from "node:child_process";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Diagnostic, LocalizedMessage, Severity } from "@onething/schemas";
+import { createDiagnostic } from "@onething/dsl";
+import { sortDiagnostics } from "./diagnostics.js";
+import { loadProject as loadFiles } from "./project.js";
+import type { ProjectFile } from "./project.js";
+import type { LoadedProject } from "./node.js";
+
+/** The `ref` that names git's index (the staged version), as in `git show :path`. */
+export const GIT_INDEX = ":";
+
+/** What a git diagnostic code means and how serious it is, for docs/rules.md. */
+export interface GitCodeInfo {
+  /** The severity every diagnostic with this code carries. */
+  severity: Severity;
+  /** One sentence on what the code reports, in both languages. */
+  description: LocalizedMessage;
+}
+
+/** Every code `readGitFiles` and `loadProjectAtRef` can emit besides dsl's `path-outside-root`. */
+export const GIT_DIAGNOSTICS = {
+  "git-unavailable": {
+    severity: "error",
+    description: { zh: "找不到 git 命令，无法从 git 读取。", en: "The git command was not found, so nothing can be read from git." },
+  },
+  "git-not-a-repository": {
+    severity: "error",
+    description: { zh: "项目根目录不在 git 仓库中。", en: "The project root is not inside a git repository." },
+  },
+  "git-ref-invalid": {
+    severity: "error",
+    description: {
+      zh: "引用为空、以“-”开头或含有空白、控制字符，不是有效的 git 引用；不会交给 git。",
+      en: "The ref is empty, starts with “-” or holds whitespace or control characters, so it is not a valid git ref and is never passed to git.",
+    },
+  },
+  "git-ref-unknown": {
+    severity: "error",
+    description: { zh: "git 引用不存在，或不指向提交。", en: "The git ref does not exist or does not name a commit." },
+  },
+  "git-failed": {
+    severity: "error",
+    description: {
+      zh: "git 命令失败（例如暂存区中有未解决冲突的文件）；消息中带有 git 的错误输出。",
+      en: "A git command failed (a file with unresolved conflicts in the index, say); the message carries git's error output.",
+    },
+  },
+} as const satisfies Record<string, GitCodeInfo>;
+
+/** A code `readGitFiles` can emit (besides `path-outside-root`). */
+export type GitCode = keyof typeof GIT_DIAGNOSTICS;
+
+/** Options of `readGitFiles`. */
+export interface ReadGitFilesOptions {
+  /** A folder inside a git working tree; paths are relative to it, and nothing outside it is read. */
+  root: string;
+  /** A commit-ish (`HEAD`, `main`, `v1.2.0`, a commit id) or `GIT_INDEX` (`":"`) for the staged version. */
+  ref: string;
+  /** Files or folders to read, relative to `root`. Default: the whole root; `[]` reads nothing and only checks `ref`. */
+  paths?: readonly string[];
+}
+
+/** One YAML file as git stores it at a ref; a `ProjectFile`, so `loadProject({ files })` takes it as is. */
+export interface GitFile extends ProjectFile {
+  /** Path relative to the root, with forward slashes. */
+  path: string;
+  /** The file's raw bytes (`loadProject` decodes them as strict UTF-8; `new TextDecoder().decode(text)` gives a string). */
+  text: Uint8Array;
+}
+
+/** What `readGitFiles` returns: the files it read and every finding, never a throw. */
+export interface GitFilesResult {
+  /** The `*.yaml` / `*.yml` files below `paths` at the ref, sorted by path (dot-folders and `node_modules` skipped). */
+  files: GitFile[];
+  /** Findings: git missing, not a repository, a bad or unknown ref, a path outside the root, a failed read. */
+  diagnostics: Diagnostic[];
+}
+
+/** Options of `loadProjectAtRef`. */
+export interface LoadProjectAtRefOptions extends ReadGitFilesOptions {
+  /** The date overdue checks compare against, `YYYY-MM-DD`. Default: today's UTC date. */
+  today?: string;
+}
+
+const READ_CONCURRENCY = 8;
+const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
+const START_OF_FILE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+type GitRun = { ok: true; stdout: Buffer } | { ok: false; missing: boolean; detail: string };
+
+function runGit(root: string, args: string[]): Promise<GitRun> {
+  return new Promise((resolvePromise) => {
+    execFile("git", ["-C", root, ...args], { encoding: "buffer", maxBuffer: MAX_GIT_OUTPUT, windowsHide: true }, (error, stdout, stderr) => {
+      if (error === null) resolvePromise({ ok: true, stdout });
+      else if ((error as NodeJS.ErrnoException).code === "ENOENT" && stderr.length === 0) resolvePromise({ ok: false, missing: true, detail: error.message });
+      else resolvePromise({ ok: false, missing: false, detail: stderr.toString("utf8").trim().split("\n")[0] || error.message });
+    });
+  });
+}
+
+function gitDiagnostic(code: GitCode, message: LocalizedMessage, file?: string): Diagnostic {
+  return { code, severity: GIT_DIAGNOSTICS[code].severity, message, ...(file === undefined ? {} : { file, range: START_OF_FILE }) };
+}
+
+function failure(run: { missing: boolean; detail: string }, root: string, file?: string): Diagnostic {
+  if (run.missing) return gitDiagnostic("git-unavailable", { zh: "找不到 git 命令；请安装 git。", en: "git was not found; install it." });
+  if (/not a git repository/iu.test(run.detail)) {
+    return gitDiagnostic("git-not-a-repository", {
+      zh: `“${root}”不在 git 仓库中，无法从 git 读取：${run.detail}`,
+      en: `"${root}" is not in a git repository, so nothing can be read from git: ${run.detail}`,
+    });
+  }
+  return gitDiagnostic("git-failed", { zh: `git 命令失败：${run.detail}`, en: `A git command failed: ${run.detail}` }, file);
+}
+
+function isYaml(path: string): boolean {
+  return /\.ya?ml$/iu.test(path);
+}
+
+function skipped(segment: string): boolean {
+  return segment.startsWith(".") || segment === "node_modules";
+}
+
+async function mapLimited<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+  return results;
+}
+
+/** The paths as git pathspecs relative to the root (`.` for the root itself), and a diagnostic per path outside it. */
+function pathspecs(root: string, paths: readonly string[]): { specs: string[]; diagnostics: Diagnostic[] } {
+  const specs: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const relation = relative(root, resolve(root, path));
+    if (relation.startsWith("..") || isAbsolute(relation)) {
+      diagnostics.push(
+        createDiagnostic("path-outside-root", {
+          message: { zh: `路径在项目根目录之外，未从 git 读取：${path}`, en: `The path lies outside the project root and was not read from git: ${path}` },
+          hint: { zh: "只读取项目根目录之内的路径。", en: "Read only paths inside the project root." },
+          file: path,
+          range: START_OF_FILE,
+        }),
+      );
+    } else {
+      specs.push(relation === "" ? "." : relation.split(sep).join("/"));
+    }
+  }
+  return { specs, diagnostics };
+}
+
+interface ListedFile {
+  path: string;
+  object: string;
+}
+
+/** Parses `ls-tree -r -z` (`mode type object\tpath`) or `ls-files -s -z` (`mode object stage\tpath`) output. */
+function listedFiles(output: Buffer, index: boolean): { files: ListedFile[]; conflicted: string[] } {
+  const files: ListedFile[] = [];
+  const conflicted = new Set<string>();
+  for (const entry of output.toString("utf8").split("\0")) {
+    const tab = entry.indexOf("\t");
+    if (tab === -1) continue;
+    const [mode, second, third] = entry.slice(0, tab).split(" ");
+    const path = entry.slice(tab + 1);
+    if (!isYaml(path) || path.split("/").some(skipped) || (mode !== "100644" && mode !== "100755")) continue;
+    if (index && third !== "0") conflicted.add(path);
+    else if (index) files.push({ path, object: second as string });
+    else files.push({ path, object: third as string });
+  }
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), conflicted: [...conflicted].sort() };
+}
+
+/**
+ * Reads the `*.yaml` / `*.yml` files below `paths` as they are in a git commit, or in the index for
+ * `ref: GIT_INDEX` (`":"`), straight from git without a checkout (symbolic links, submodules, dot-folders and
+ * `node_modules` skipped). git runs with an argument array, never a shell. Bad input — git missing, a root
+ * outside any repository, a ref that is empty, starts with "-" or names no commit, a path outside the root, a
+ * file with unresolved conflicts in the index — comes back as diagnostics, never thrown; a path with no
+ * files at the ref simply yields none.
+ *
+ * @example
+ * const { files, diagnostics } = await readGitFiles({ root: ".", ref: "HEAD", paths: ["checklists"] });
+ * if (diagnostics.length > 0) console.error(diagnostics.map((d) => d.message.en).join("\n"));
+ * files.map((file) => file.path); // ["checklists/departments/national.yaml", …]
+ * new TextDecoder().decode(files[0]?.text); // the committed text
+ */
+export async function readGitFiles(options: ReadGitFilesOptions): Promise<GitFilesResult> {
+  const root = resolve(options.root);
+  const { ref } = options;
+  const index = ref === GIT_INDEX;
+  if (!index && (ref === "" || ref.startsWith("-") || /[\u0000-\u001F\u007F\s]/u.test(ref))) {
+    return { files: [], diagnostics: [gitDiagnostic("git-ref-invalid", { zh: `“${ref}”不是有效的 git 引用。`, en: `"${ref}" is not a valid git ref.` })] };
+  }
+  const toplevel = await runGit(root, ["rev-parse", "--show-toplevel"]);
+  if (!toplevel.ok) return { files: [], diagnostics: [failure(toplevel, root)] };
+  if (!index) {
+    const commit = await runGit(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    if (!commit.ok) {
+      return { files: [], diagnostics: [gitDiagnostic("git-ref-unknown", { zh: `git 引用“${ref}”不存在，或不指向提交。`, en: `The git ref "${ref}" does not exist or names no commit.` })] };
+    }
+  }
+  const { specs, diagnostics } = pathspecs(root, options.paths ?? ["."]);
+  if (specs.length === 0) return { files: [], diagnostics };
+  const listing = await runGit(root, index ? ["ls-files", "-z", "--cached", "--stage", "--", ...specs] : ["ls-tree", "-r", "-z", ref, "--", ...specs]);
+  if (!listing.ok) return { files: [], diagnostics: [...diagnostics, failure(listing, root)] };
+  const listed = listedFiles(listing.stdout, index);
+  for (const path of listed.conflicted) {
+    diagnostics.push(
+      gitDiagnostic("git-failed", { zh: `git 暂存区中的文件有未解决的冲突，未读取：${path}`, en: `The file has unresolved conflicts in the git index and was not read: ${path}` }, path),
+    );
+  }
+  const read = await mapLimited(listed.files, async (file) => ({ file, run: await runGit(root, ["cat-file", "blob", file.object]) }));
+  const files: GitFile[] = [];
+  for (const { file, run } of read) {
+    if (run.ok) files.push({ path: file.path, text: new Uint8Array(run.stdout.buffer, run.stdout.byteOffset, run.stdout.byteLength) });
+    else diagnostics.push(failure(run, root, file.path));
+  }
+  return { files, diagnostics };
+}
+
+/**
+ * Loads a project as it is at a git ref (or in the index for `ref: GIT_INDEX`), without a checkout: reads the
+ * YAML files with `readGitFiles`, then parses, validates and resolves them as `loadProject({ files })` does.
+ * The result has the same shape as the Node `loadProject`: `{ root, documents, diagnostics, checklists,
+ * index }`, with git's findings among the sorted `diagnostics`.
+ *
+ * @example
+ * const before = await loadProjectAtRef({ root: ".", ref: "main", paths: ["checklists"] });
+ * const after = await loadProject("checklists");
+ * diffProjects(before, after).impact; // "minor", say
+ */
+export async function loadProjectAtRef(options: LoadProjectAtRefOptions): Promise<LoadedProject> {
+  const read = await readGitFiles(options);
+  const loaded = loadFiles({ files: read.files, ...(options.today === undefined ? {} : { today: options.today }) });
+  return { root: resolve(options.root), ...loaded, diagnostics: sortDiagnostics([...read.diagnostics, ...loaded.diagnostics]) };
+}
