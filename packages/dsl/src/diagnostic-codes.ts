@@ -192,7 +192,13 @@ export type DslDiagnosticCode = keyof typeof DSL_DIAGNOSTICS;
 /** Fields of a diagnostic besides its code and severity. */
 export type DiagnosticFields = Omit<Diagnostic, "code" | "severity">;
 
-/** Builds a diagnostic whose severity comes from {@link DSL_DIAGNOSTICS}. */
+/**
+ * Builds a diagnostic whose severity comes from {@link DSL_DIAGNOSTICS}.
+ *
+ * @example
+ * const message = { zh: "无法读取文件", en: "Cannot read the file" };
+ * createDiagnostic("file-unreadable", { message, file: "checklists/national/2024-1.yaml" }).severity; // "error"
+ */
 export function createDiagnostic(code: DslDiagnosticCode, fields: DiagnosticFields): Diagnostic {
   return { code, severity: DSL_DIAGNOSTICS[code].severity, ...fields };
 }

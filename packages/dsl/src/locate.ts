@@ -26,6 +26,11 @@ export interface FindSpanOptions {
 /**
  * The span of the node at a JSON Pointer in a YAML document, following aliases; when the path does not
  * exist, the span of the nearest existing ancestor's key. Undefined only when the document has no content.
+ *
+ * @example
+ * const { document } = parseSource({ path: "checklists/national/2024-1.yaml", text });
+ * const span = document && findSpan({ document: document.yaml, pointer: "/spec/matters/0/id", part: "value" });
+ * span && text.slice(span.start, span.end); // "newborn-birth"
  */
 export function findSpan(options: FindSpanOptions): Span | undefined {
   const { document, pointer, part = "key" } = options;
@@ -107,7 +112,13 @@ function contentEnd(node: Node): number {
   }
 }
 
-/** The JSON Pointer of the deepest member or entry whose source contains `offset` (`""` for the root). */
+/**
+ * The JSON Pointer of the deepest member or entry whose source contains `offset` (`""` for the root).
+ *
+ * @example
+ * const { document } = parseSource({ path: "checklists/national/2024-1.yaml", text });
+ * document && findPointer(document.yaml, text.indexOf("newborn-birth")); // "/spec/matters/0/id"
+ */
 export function findPointer(document: Document, offset: number): string {
   let node: unknown = document.contents;
   let pointer = "";
