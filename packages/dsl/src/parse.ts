@@ -17,6 +17,7 @@ import type { NodePart } from "./locate.js";
 import { createPositionMapper } from "./positions.js";
 import type { PositionMapper } from "./positions.js";
 import { decodeUtf8, utf8ByteLength } from "./utf8.js";
+import { fastParse } from "./fast-parse.js";
 import { yamlErrorMessage } from "./yaml-messages.js";
 
 /** The default size limit of one file: 5 MiB. */
@@ -33,7 +34,7 @@ export interface ParsedDocument extends SourceDocument {
   kind: DocumentKind;
   /** `metadata.id` when it is a string. */
   id: string | undefined;
-  /** The `yaml` Document (comments, ranges), for later in-place edits. */
+  /** The `yaml` Document (comments, ranges), for later in-place edits; after the fast path, parsed on first use. */
   yaml: Document.Parsed;
 }
 
@@ -47,6 +48,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** At most this many aliases per file, and per anchor's expansion; defaults to 100. */
   maxAliasCount?: number;
+  /** Whether a file that is proven to read the same may be read by js-yaml, with `yaml` run only when positions are asked for; defaults to true. */
+  fastPath?: boolean;
 }
 
 /** What {@link parseSource} returns: the document when its envelope is usable, and every finding. */
@@ -99,6 +102,10 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
 
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = shift === 0 ? text : text.slice(shift);
+  if (options.fastPath !== false) {
+    const document = fastDocument({ path, text, body, shift });
+    if (document !== undefined) return { document, diagnostics: [] };
+  }
   const { documents, lineStarts } = parseYaml(body);
   const positions = createPositionMapper({ text: body, shift, lineStarts });
   const report = new Reporter(path, positions);
@@ -132,10 +139,7 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
     return report.result();
   }
 
-  const locate = (pointer: string, part?: NodePart): SourceRange | undefined => {
-    const span = findSpan({ document: yamlDocument, pointer, part });
-    return span === undefined ? undefined : positions.range(span.start, span.end);
-  };
+  const locate = locator(yamlDocument, positions);
   // A missing envelope field belongs at the top of the mapping, where the first key is.
   const firstKey = root.items[0]?.key;
   const firstKeyRange = isNode(firstKey) ? positions.range(spanOf(firstKey).start, spanOf(firstKey).end) : locate("");
@@ -153,11 +157,7 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
   }
   if (envelope.kind === undefined) return report.result();
 
-  const metadata = (value as Record<string, unknown>)["metadata"];
-  const id =
-    typeof metadata === "object" && metadata !== null && typeof (metadata as Record<string, unknown>)["id"] === "string"
-      ? ((metadata as Record<string, unknown>)["id"] as string)
-      : undefined;
+  const id = metadataId(value as Record<string, unknown>);
   const document: ParsedDocument = {
     path,
     text,
@@ -169,6 +169,58 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
     yaml: yamlDocument,
   };
   return { document, diagnostics: report.result().diagnostics };
+}
+
+/**
+ * The document read by js-yaml, when {@link fastParse} proves it reads as `yaml` would and the envelope is usable
+ * (so the `yaml` path would report nothing); its `yaml` Document and positions are computed on first use.
+ */
+function fastDocument(options: { path: string; text: string; body: string; shift: number }): ParsedDocument | undefined {
+  const { path, text, body, shift } = options;
+  const parsed = fastParse(body);
+  if (parsed === undefined) return undefined;
+  const { value } = parsed;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const envelope = checkEnvelope(value as Record<string, unknown>);
+  if (envelope.kind === undefined || envelope.problems.length > 0) return undefined;
+  let positions: { yaml: Document.Parsed; locate: ParsedDocument["locate"] } | undefined;
+  const load = () => (positions ??= yamlPositions(body, shift));
+  return {
+    path,
+    text,
+    value,
+    locate: (pointer, part) => load().locate(pointer, part),
+    apiVersion: API_VERSION,
+    kind: envelope.kind,
+    id: metadataId(value as Record<string, unknown>),
+    get yaml() {
+      return load().yaml;
+    },
+  };
+}
+
+/** The `yaml` Document of a text the fast path read, and a locator over it. */
+function yamlPositions(body: string, shift: number): { yaml: Document.Parsed; locate: ParsedDocument["locate"] } {
+  const { documents, lineStarts } = parseYaml(body);
+  const yamlDocument = documents[0];
+  if (yamlDocument === undefined) throw new Error("yaml found no document in a text js-yaml read as a mapping");
+  return { yaml: yamlDocument, locate: locator(yamlDocument, createPositionMapper({ text: body, shift, lineStarts })) };
+}
+
+/** Finds the range of a JSON Pointer's key or value in a parsed document. */
+function locator(document: Document.Parsed, positions: PositionMapper): ParsedDocument["locate"] {
+  return (pointer: string, part?: NodePart): SourceRange | undefined => {
+    const span = findSpan({ document, pointer, part });
+    return span === undefined ? undefined : positions.range(span.start, span.end);
+  };
+}
+
+/** `metadata.id` when it is a string. */
+function metadataId(value: Record<string, unknown>): string | undefined {
+  const metadata = value["metadata"];
+  return typeof metadata === "object" && metadata !== null && typeof (metadata as Record<string, unknown>)["id"] === "string"
+    ? ((metadata as Record<string, unknown>)["id"] as string)
+    : undefined;
 }
 
 /** Text → YAML documents; kept apart from position mapping so that a faster parser can replace it. */
@@ -401,7 +453,12 @@ class Reporter {
   private pendingDuplicates: Array<{ start: number; end: number; pointer: string; detail: string }> = [];
 }
 
-/** The diagnostic for a file over the size limit; the loader uses it too, before reading the file. */
+/**
+ * The diagnostic for a file over the size limit; the loader uses it too, before reading the file.
+ *
+ * @example
+ * fileTooLarge({ path: "checklists/national/total.yaml", maxBytes: DEFAULT_MAX_BYTES, size: 6_291_456 }).code; // "file-too-large"
+ */
 export function fileTooLarge(options: { path: string; maxBytes: number; size?: number }): Diagnostic {
   const { path, maxBytes, size } = options;
   const limit = formatBytes(maxBytes);

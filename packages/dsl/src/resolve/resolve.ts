@@ -298,12 +298,18 @@ class ListContext {
   constructor(private readonly list: ChecklistSource) {}
 
   provenance(pointer: string, via: Provenance["via"]): Provenance {
-    const range = this.list.document.locate(pointer);
+    // The range is located on first read, so that a document read by the fast path is parsed by `yaml` only
+    // when someone asks where a value came from.
+    const { document } = this.list;
+    let range: SourceRange | undefined | null = null;
     return {
       checklist: this.list.id,
-      file: this.list.document.path,
+      file: document.path,
       pointer,
-      ...(range === undefined ? {} : { range }),
+      get range() {
+        if (range === null) range = document.locate(pointer);
+        return range;
+      },
       ...(this.list.level === undefined ? {} : { level: this.list.level }),
       via,
     };

@@ -1,0 +1,298 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDocument, stringify } from "yaml";
+import { fastParse } from "./fast-parse.js";
+import { parseSource } from "./parse.js";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+function yamlFiles(folder: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(folder, name);
+    if (name === "node_modules") return [];
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+const packages = readdirSync(join(root, "packages"));
+const checklistFiles = yamlFiles(join(root, "checklists"));
+const fixtureFiles = [
+  ...packages.flatMap((name) => yamlFiles(join(root, "packages", name, "fixtures"))),
+  ...yamlFiles(join(root, "packages/cli/test/fixtures")),
+];
+
+/** The value with its types and key order made visible, so that `toEqual` tells 1 from 1.0-as-string, -0 from 0, and key orders apart. */
+function canonical(value: unknown): unknown {
+  if (value === null) return ["null"];
+  if (Array.isArray(value)) return ["seq", ...value.map(canonical)];
+  if (typeof value === "number") return ["number", Object.is(value, -0) ? "-0" : String(value)];
+  if (typeof value === "object") return ["map", ...Object.entries(value).map(([key, item]) => [key, canonical(item)])];
+  return [typeof value, value];
+}
+
+/** What `yaml` reads, as parseSource's `yaml` path reads it, or undefined when it reports anything. */
+function yamlValue(text: string): unknown {
+  const document = parseDocument(text, {
+    schema: "core",
+    version: "1.2",
+    uniqueKeys: true,
+    prettyErrors: false,
+    resolveKnownTags: false,
+    logLevel: "silent",
+  });
+  if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
+  return document.toJS();
+}
+
+/** The differential property: whenever the fast path is taken, `yaml` reads the same value without a finding. */
+function expectAgreement(text: string, label: string): boolean {
+  const fast = fastParse(text);
+  if (fast === undefined) return false;
+  const reference = yamlValue(text);
+  expect(reference, `${label}: yaml reports a finding the fast path missed`).not.toBeUndefined();
+  expect(canonical(fast.value), label).toEqual(canonical(reference));
+  return true;
+}
+
+const SCALARS: Array<[string, unknown]> = [
+  ["yes", "yes"],
+  ["no", "no"],
+  ["on", "on"],
+  ["off", "off"],
+  ["y", "y"],
+  ["true", true],
+  ["True", true],
+  ["TRUE", true],
+  ["false", false],
+  ["FALSE", false],
+  ["tRUE", "tRUE"],
+  ["~", null],
+  ["null", null],
+  ["Null", null],
+  ["NULL", null],
+  ["nULL", "nULL"],
+  ["", null],
+  ["0o7", 7],
+  ["0o17", 15],
+  ["0o8", "0o8"],
+  ["0O7", "0O7"],
+  ["07", 7],
+  ["0b101", "0b101"],
+  ["0x1F", 31],
+  ["0X1F", "0X1F"],
+  ["+0x1F", "+0x1F"],
+  ["-0x1F", "-0x1F"],
+  ["1_000", "1_000"],
+  ["1_000.5", "1_000.5"],
+  ["+1", 1],
+  ["-1", -1],
+  ["-0", -0],
+  ["0", 0],
+  [".5", 0.5],
+  ["-.5", -0.5],
+  ["+.5", 0.5],
+  ["1.", 1],
+  ["1.50", 1.5],
+  ["1e3", 1000],
+  ["1E3", 1000],
+  ["1e+3", 1000],
+  ["-1.5e-3", -0.0015],
+  ["1e", "1e"],
+  [".inf", Infinity],
+  ["+.inf", Infinity],
+  ["-.Inf", -Infinity],
+  [".INF", Infinity],
+  [".nan", NaN],
+  [".NaN", NaN],
+  ["-.nan", "-.nan"],
+  ["inf", "inf"],
+  ["nan", "nan"],
+  ["2024-01-16", "2024-01-16"],
+  ["2024-01-16T10:00:00Z", "2024-01-16T10:00:00Z"],
+  ["12:30", "12:30"],
+  ["1:20:30", "1:20:30"],
+  ["12345678901234567890", 12345678901234567890],
+  ["1e400", Infinity],
+  ["=", "="],
+  ["<", "<"],
+  ["010", 10],
+  ["0.1.2", "0.1.2"],
+  ["1,000", "1,000"],
+  ["¥100", "¥100"],
+  ["是", "是"],
+];
+
+/** Texts where js-yaml is more lenient than `yaml`, or where the two might disagree: the fast path must agree or decline. */
+const TRICKY = [
+  'a: "x"#c\n',
+  "a: [1,\n2]\n",
+  "a: {b: 1,\nc: 2}\n",
+  "a:\n  - [1,\n  2]\n",
+  "a: b: c\n",
+  "a\nb: c\n",
+  "a: 'x' y\n",
+  "a: |\n    x\n  y\n",
+  "a: |\n  \n    x\n",
+  "a: >\n  x\n\n  y\n   z\n",
+  "a: |-\n  x\n\n",
+  "a: |+\n  x\n\n",
+  "a: |2\n    x\n",
+  'a: "x\\qy"\n',
+  'a: "\\x41\\u4e2d\\U0001F600\\N\\_\\L\\P"\n',
+  'a: "one\n  two\n\n  three"\n',
+  "a: 'one\n  two'\n",
+  "a: one\n  two\n  # c\n",
+  "a: @x\n",
+  "a: `x\n",
+  "a: -\n",
+  "a: - x\n",
+  "- a\nb: c\n",
+  "a:\n- x\n- y\n",
+  "a:\n  b: 1\n c: 2\n",
+  "a: {b}\n",
+  "a: {b: }\n",
+  "a: [b: 1]\n",
+  "a: [b, ]\n",
+  "a: [, b]\n",
+  "a: {,}\n",
+  '{"a":1,"b":[true,null]}\n',
+  '{"a":b}\n',
+  "a: x:y\n",
+  "a: x :y\n",
+  "a: x # c\n",
+  "a: x#c\n",
+  "a: %x\n",
+  "a: ? x\n",
+  "a: 'it''s'\n",
+  "a: b\n...\n",
+  "--- \na: 1\n",
+  "# c\n---\na: 1\n",
+  "--- a\n",
+  "a: 1\n---\nb: 2\n",
+  "\"a\": 1\n'b': 2\n",
+  '"1": x\n',
+  "1: x\n",
+  "null: x\n",
+  ": x\n",
+  "~: x\n",
+  ".inf: x\n",
+  "[a]: x\n",
+  "{a: 1}: x\n",
+  "a: 1\na: 2\n",
+  '"a": 1\na: 2\n',
+  "__proto__: x\n",
+  "constructor: x\n",
+  `${"k".repeat(1100)}: x\n`,
+  "a:\n    b: 1\n    c:\n      - d\n      -   e: 1\n          f: 2\n",
+  "a: &x 1\nb: *x\n",
+  "a: !!str 1\n",
+  "a: !x 1\n",
+  "<<: {a: 1}\n",
+  "a:\tb\n",
+  "a: b\r\nc: d\r\n",
+  "a: b\u2028c\n",
+  "a: b\u0085c\n",
+  "a:  \n  b\n",
+  "a: \u3000b\n",
+  "a: [\"x\",\n  'y', z]\n",
+  "- - a\n  - b\n- c\n",
+  "a: |\n x\n",
+  "a: >-\n  folded\n  text\n\n  more\n",
+  "a: \"\"\nb: ''\n",
+  "a:\n  # only a comment\nb: 1\n",
+  "a: 1 # c\n# end",
+  "a: 1\n\n\n",
+  "",
+  "# only\n",
+  "x\n",
+  "- 1\n",
+];
+
+describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
+  it.each(SCALARS)("reads the plain scalar %j as yaml does", (scalar, expected) => {
+    const text = `v: ${scalar}\nk:\n  - ${scalar}\nf: [${scalar}]\n`;
+    expect(expectAgreement(text, scalar), "the fast path is taken").toBe(true);
+    expect(canonical((fastParse(text)?.value as { v: unknown }).v)).toEqual(canonical(expected));
+  });
+
+  it.each(TRICKY.map((text) => [JSON.stringify(text).slice(0, 60), text]))("agrees or declines on %s", (_label, text) => {
+    expectAgreement(text, JSON.stringify(text));
+  });
+
+  it("declines every construct the pre-scan rules out", () => {
+    const declined = ["a: &x 1\nb: *x\n", "a: !x 1\n", "<<: {a: 1}\n", "a:\tb\n", "a: b\r\n", "? a\n: b\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "[a]: x\n", "1: x\n", "true: x\n", "__proto__: x\n", "a: 1\na: 2\n"];
+    for (const text of declined) expect(fastParse(text), JSON.stringify(text)).toBeUndefined();
+    expect(fastParse("---\na: 1\n")).toEqual({ value: { a: 1 } });
+  });
+
+  it("agrees with yaml on every YAML file of the repository, and parseSource reports the same either way", () => {
+    const files = [...checklistFiles, ...fixtureFiles];
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(file));
+      const text = new TextDecoder().decode(bytes);
+      const path = relative(root, file);
+      expectAgreement(text.replace(/^\ufeff/, ""), path);
+      const fast = parseSource({ path, text: bytes });
+      const slow = parseSource({ path, text: bytes, fastPath: false });
+      expect(fast.diagnostics, path).toEqual(slow.diagnostics);
+      expect(canonical(fast.document?.value), path).toEqual(canonical(slow.document?.value));
+      expect([fast.document?.kind, fast.document?.id, fast.document?.text], path).toEqual([slow.document?.kind, slow.document?.id, slow.document?.text]);
+      for (const pointer of ["", "/metadata/id", "/spec", "/spec/matters/0/id", "/nowhere"]) {
+        expect(fast.document?.locate(pointer, "value"), `${path} ${pointer}`).toEqual(slow.document?.locate(pointer, "value"));
+      }
+      expect([fast.document?.yaml.range, fast.document?.yaml.errors.length], path).toEqual([slow.document?.yaml.range, slow.document?.yaml.errors.length]);
+    }
+  });
+
+  it("takes the fast path for every bundled checklist file", () => {
+    expect(checklistFiles.length).toBeGreaterThan(0);
+    for (const file of checklistFiles) {
+      expect(fastParse(readFileSync(file, "utf8").replace(/^\ufeff/, "")), relative(root, file)).not.toBeUndefined();
+    }
+  });
+
+  it("agrees with yaml on generated onething-shaped documents, in block and flow style", () => {
+    const plainText = fc.stringMatching(/^[\u4e00-\u9fa5a-zA-Z0-9 ,.:（）-]{0,16}$/);
+    const scalar = fc.oneof(
+      { arbitrary: plainText, weight: 40 },
+      { arbitrary: fc.integer(), weight: 10 },
+      fc.string(),
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom(...SCALARS.map(([text]) => text), "中文 名称", "a: b", "- x", "#x", "x #y", "'q'", '"d"', " lead", "trail ", "line\nbreak"),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const key = fc.oneof({ arbitrary: fc.constantFrom("id", "name", "zh", "en", "owner", "metrics"), weight: 30 }, fc.constantFrom("id", "name", "zh", "en", "owner", "metrics", "1", "true", "a b", "中文", "x:y", "-k", "null", ""), fc.string({ maxLength: 8 }));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(key, tie("value"), { maxKeys: 4 })),
+    }));
+    const documentShape = fc.record({
+      apiVersion: fc.constant("onething/v1"),
+      kind: fc.constantFrom("Checklist", "Taxonomy"),
+      metadata: fc.record({ id: plainText, name: fc.record({ zh: plainText, en: fc.oneof(plainText, fc.string()) }) }),
+      spec: fc.record({ matters: fc.array(fc.dictionary(key, value, { maxKeys: 5 }), { maxLength: 4 }) }),
+    });
+    let taken = 0;
+    fc.assert(
+      fc.property(documentShape, fc.constantFrom("block", "flow") as fc.Arbitrary<"block" | "flow">, (shape, style) => {
+        const text = stringify(shape, { collectionStyle: style });
+        if (expectAgreement(text, text)) taken += 1;
+      }),
+      { numRuns: 400 },
+    );
+    expect(taken).toBeGreaterThan(80);
+  });
+});
