@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { createIo, singleItemChecklist } from "../test/helpers.js";
+import { displayWidth } from "@onething/sdk";
 import { main } from "./index.js";
 import { VERSION } from "./version.js";
 
@@ -174,5 +175,19 @@ describe("main: unknown command", () => {
     for (const command of ["validate", "overview", "diff", "reconcile", "resolve", "init", "stats", "export"]) {
       expect(result.stderr).toContain(command);
     }
+  });
+});
+
+describe("main: global help", () => {
+  test.each(["zh", "en"])("the command descriptions start in one column, measured in display width (%s)", async (lang) => {
+    const { stdout } = await run(["--help", "--lang", lang]);
+    const block = stdout.split(/\n\n/u).find((part) => /^(命令：|Commands:)/u.test(part)) ?? "";
+    const lines = block.split("\n").slice(1);
+    expect(lines.length).toBeGreaterThanOrEqual(11);
+    const starts = lines.map((line) => {
+      const usage = /^ {2}\S+(?: [[<][^\]>]*[\]>])* +/u.exec(line)?.[0] ?? "";
+      return displayWidth(usage);
+    });
+    expect(new Set(starts).size).toBe(1);
   });
 });

@@ -1,7 +1,44 @@
 import type { Lang } from "@onething/sdk";
-import { OUTPUT_FORMATS } from "@onething/sdk";
+import { displayWidth, OUTPUT_FORMATS, padEndWidth } from "@onething/sdk";
 
 const FORMATS = OUTPUT_FORMATS.join("|");
+
+/** Each command's usage and one-line description, per language, for the global help. */
+const COMMAND_LINES: Record<Lang, readonly (readonly [string, string])[]> = {
+  zh: [
+    ["validate [路径…]", "校验清单文件（YAML），报告问题"],
+    ["overview [路径]", "清单概览：文档、批次、主体与阶段、可信度和问题数（没有终端时 npm start 运行它）"],
+    ["diff [引用] [路径…]", "语义比较两个版本（默认 HEAD 与工作区；或 diff <旧> <新>），给出建议版本升级"],
+    ["changeset", "为 checklists/ 的变更写出变更集（升级取变更影响）；diff --check-changeset <引用> 检查它"],
+    ["reconcile [路径…]", "对账销号：进度台账逐事项对照清单，报告已落地、推进中、不适用、超期、未对账"],
+    ["resolve <清单标识>", "输出解析继承后的有效清单（yaml/json，--with-origin 注明来源）"],
+    ["init <区划代码>", "新建继承国家清单的地方清单（带模式行和字段说明注释）"],
+    ["stats [路径…]", "“四减”统计（按主体/阶段/批次/部门）与生命周期覆盖图（--coverage）"],
+    ["export [路径…]", "导出解析后的清单：json 或 Excel 可直接打开的 csv"],
+    ["edit [路径]", "在终端中浏览和编辑清单（树、表单、实时问题、撤销、安全保存）"],
+    ["start [路径]", "在终端中打开 edit，否则输出 overview（npm start 运行它）"],
+  ],
+  en: [
+    ["validate [paths…]", "validate checklist files (YAML) and report problems"],
+    ["overview [path]", "a short overview: documents, batches, subjects and stages, confidence, problems (npm start without a terminal)"],
+    ["diff [ref] [paths…]", "semantic diff of two versions (HEAD vs the working tree, or diff <old> <new>), with the bump"],
+    ["changeset", "write a changeset for the changes of checklists/; diff --check-changeset <ref> checks it"],
+    ["reconcile [paths…]", "tick-off: check Progress ledgers against their lists (landed, in progress, overdue, missing…)"],
+    ["resolve <id>", "print the effective list after extends (yaml/json, --with-origin for provenance)"],
+    ["init <division>", "create a local list extending the national ones (modeline and field comments)"],
+    ["stats [paths…]", "the four reductions (by subject / stage / batch / department); --coverage for the lifecycle map"],
+    ["export [paths…]", "export a resolved checklist: json, or csv that Excel opens with Chinese intact"],
+    ["edit [path]", "browse and edit checklists in the terminal (tree, form, live problems, undo, safe save)"],
+    ["start [path]", "edit in a terminal, otherwise the overview (what npm start runs)"],
+  ],
+};
+
+/** The global help's command list, the descriptions aligned by display width (Chinese is two columns wide). */
+function commandTable(lang: Lang): string {
+  const rows = COMMAND_LINES[lang];
+  const width = Math.max(...rows.map(([usage]) => displayWidth(usage))) + 2;
+  return rows.map(([usage, description]) => `  ${padEndWidth(usage, width)}${description}`).join("\n");
+}
 
 const ZH = {
   globalHelp: (version: string) => `onething ${version} —— “高效办成一件事”重点事项清单工具
@@ -9,17 +46,7 @@ const ZH = {
 用法：onething <命令> [选项]
 
 命令：
-  validate [路径…]   校验清单文件（YAML），报告问题
-  overview [路径]     清单概览：文档、批次、主体与阶段、可信度和问题数（没有终端时 npm start 运行它）
-  diff [引用] [路径…] 语义比较两个版本（默认 HEAD 与工作区；或 diff <旧> <新>），给出建议版本升级
-  changeset           为 checklists/ 的变更写出变更集（升级取变更影响）；diff --check-changeset <引用> 检查它
-  reconcile [路径…]  对账销号：进度台账逐事项对照清单，报告已落地、推进中、不适用、超期、未对账
-  resolve <清单标识>  输出解析继承后的有效清单（yaml/json，--with-origin 注明来源）
-  init <区划代码>     新建继承国家清单的地方清单（带模式行和字段说明注释）
-  stats [路径…]      “四减”统计（按主体/阶段/批次/部门）与生命周期覆盖图（--coverage）
-  export [路径…]     导出解析后的清单：json 或 Excel 可直接打开的 csv
-  edit [路径]         在终端中浏览和编辑清单（树、表单、实时问题、撤销、安全保存）
-  start [路径]        在终端中打开 edit，否则输出 overview（npm start 运行它）
+${commandTable("zh")}
 
 全局选项：
   -h, --help          显示帮助（也可用于每个命令：onething validate --help）
@@ -88,17 +115,7 @@ const EN: Messages = {
 Usage: onething <command> [options]
 
 Commands:
-  validate [paths…]   validate checklist files (YAML) and report problems
-  overview [path]     a short overview: documents, batches, subjects and stages, confidence, problems (npm start without a terminal)
-  diff [ref] [paths…] semantic diff of two versions (HEAD vs the working tree, or diff <old> <new>), with the bump
-  changeset           write a changeset for the changes of checklists/; diff --check-changeset <ref> checks it
-  reconcile [paths…] tick-off: check Progress ledgers against their lists (landed, in progress, overdue, missing…)
-  resolve <id>        print the effective list after extends (yaml/json, --with-origin for provenance)
-  init <division>     create a local list extending the national ones (modeline and field comments)
-  stats [paths…]      the four reductions (by subject / stage / batch / department); --coverage for the lifecycle map
-  export [paths…]     export a resolved checklist: json, or csv that Excel opens with Chinese intact
-  edit [path]         browse and edit checklists in the terminal (tree, form, live problems, undo, safe save)
-  start [path]        edit in a terminal, otherwise the overview (what npm start runs)
+${commandTable("en")}
 
 Global options:
   -h, --help          show help (also per command: onething validate --help)
