@@ -1,10 +1,18 @@
 // The DSL reference covers the standard: every property any schema of schemas/v1 declares is named in
 // docs/data-standard.md (in a table, a type block or a YAML example), and every kind has a YAML example. The
 // SDK guide names every function of the SDK's façade.
+//
+// Every property also has an example, by this convention: a property `p` of a schema's definition `D` is the
+// field line `p:` or `p?:` inside the block `type D = {` … `}` of a ```ts block (a property of a kind's `spec` is
+// in the block `spec: {` … `}` under the heading `## <kind>`; `MatterChanges` is `Matter`'s fields); a top-level
+// property (`apiVersion`, `kind`, `metadata`, `spec`) or a property `p` of `Metadata` is the envelope table's
+// row `` `p` `` or `` `metadata.p` ``. The field line (with its continuation lines) ends with `e.g. <value>`, or
+// the row's last cell is `` `<value>` ``, where <value> is a non-empty YAML value.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const schemaDir = join(root, "schemas", "v1");
@@ -36,6 +44,78 @@ function documents(name: string): boolean {
   return new RegExp(`(?:\`|\\.|\\b)${escaped}(?:\\??:|\\?|\`|\\b)`, "u").test(standard) && new RegExp(`[\`.\\s{,]${escaped}\\??[:\`\\s]`, "u").test(standard);
 }
 
+/** Every (owner, property) of every schema: owner is a definition name, `<kind> spec` or `Document`. */
+const ownedProperties: Array<[string, string, string]> = [];
+for (const file of readdirSync(schemaDir).filter((name) => name.endsWith(".schema.json")).sort()) {
+  const schema = JSON.parse(readFileSync(join(schemaDir, file), "utf8")) as Record<string, any>;
+  const add = (owner: string, props: unknown): void => {
+    for (const name of Object.keys((props as object | undefined) ?? {})) ownedProperties.push([owner, name, file]);
+  };
+  const kind = schema.properties?.kind?.const as string | undefined;
+  if (kind !== undefined) {
+    add("Document", schema.properties);
+    const spec = schema.properties.spec ?? {};
+    for (const part of [spec, spec.if, spec.then]) add(`${kind} spec`, part?.properties);
+  }
+  for (const [name, definition] of Object.entries((schema.definitions ?? {}) as Record<string, any>)) {
+    add(name === "MatterChanges" ? "Matter" : name, definition.properties);
+  }
+}
+
+/** The example text the reference gives each (owner, field), by the convention above. */
+const examples = new Map<string, string>();
+{
+  let section = "";
+  let inTs = false;
+  let owner: string | undefined;
+  let field: string | undefined;
+  let text = "";
+  const flush = (): void => {
+    if (owner !== undefined && field !== undefined) examples.set(`${owner} ${field}`, text);
+    field = undefined;
+    text = "";
+  };
+  for (const line of standard.split("\n")) {
+    if (line.startsWith("## ")) section = line.slice(3).trim();
+    if (line.startsWith("```")) {
+      flush();
+      inTs = line === "```ts";
+      owner = undefined;
+      continue;
+    }
+    if (!inTs) {
+      const row = /^\| `(?:(metadata)\.)?(\w+)\??` \|.*\| `(.*)` \|$/u.exec(line);
+      if (row && section === "The envelope" && row[2] !== undefined) examples.set(`${row[1] === undefined ? "Document" : "Metadata"} ${row[2]}`, `e.g. ${row[3] ?? ""}`);
+      continue;
+    }
+    const start = /^type (\w+) = \{/u.exec(line) ?? (/^spec: \{/u.test(line) ? ["", `${section} spec`] : null);
+    if (start) {
+      flush();
+      owner = start[1];
+      continue;
+    }
+    if (/^\}/u.test(line)) {
+      flush();
+      owner = undefined;
+      continue;
+    }
+    const member = /^\s+(\w+)\??:/u.exec(line);
+    if (owner !== undefined && member) {
+      flush();
+      field = member[1];
+    }
+    if (field !== undefined) text += ` ${line}`;
+  }
+  flush();
+}
+
+/** The YAML value after the last `e.g. ` of a field's text, or undefined. */
+function example(text: string | undefined): unknown {
+  const match = /(?:^|\s)e\.g\. (\S.*?)\s*$/u.exec(text ?? "");
+  if (!match) return undefined;
+  return parse(match[1] ?? "");
+}
+
 describe("docs/data-standard.md", () => {
   it("finds the schemas' properties", () => {
     expect(properties.size).toBeGreaterThan(50);
@@ -43,6 +123,15 @@ describe("docs/data-standard.md", () => {
 
   it.each([...properties.entries()])("documents the property %s (%s)", (name) => {
     expect(documents(name), `docs/data-standard.md never names the field \`${name}\``).toBe(true);
+  });
+
+  it("finds the schemas' properties with their owners", () => {
+    expect(ownedProperties.length).toBeGreaterThan(properties.size);
+  });
+
+  it.each(ownedProperties)("gives an example of %s.%s (%s)", (owner, name) => {
+    const value = example(examples.get(`${owner} ${name}`));
+    expect(value ?? "", `docs/data-standard.md gives no \`e.g.\` example for the field ${name} of ${owner}`).not.toBe("");
   });
 
   it.each(["Taxonomy", "DepartmentRegistry", "ItemCatalog", "Checklist", "Progress", "Evaluation"])("has a YAML example of a %s", (kind) => {
