@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { GIT_DIAGNOSTICS, GIT_INDEX, loadProjectAtRef, readGitFiles } from "./node.js";
+import { GIT_DIAGNOSTICS, GIT_INDEX, loadProjectAtRef, readGitFiles, readWorkingFiles, runGitCommand } from "./node.js";
 import type { GitFilesResult } from "./node.js";
 
 const fixtures = fileURLToPath(new URL("../../cli/test/fixtures/broken/", import.meta.url));
@@ -123,5 +123,32 @@ describe("docs/rules.md", () => {
   test.each(Object.entries(GIT_DIAGNOSTICS))("lists %s with its severity in the git section", (code, info) => {
     expect(docs).toContain("### Git diagnostics (@onething/sdk/node)");
     expect(section).toContain(`| \`${code}\` | ${info.severity} |`);
+  });
+});
+
+describe("readWorkingFiles and runGitCommand", () => {
+  test("the working tree lists the same files as git, with the edit, and skips dot-folders", async () => {
+    mkdirSync(join(repo, "checklists", ".hidden"), { recursive: true });
+    writeFileSync(join(repo, "checklists", ".hidden", "x.yaml"), "a: 1\n");
+    const working = await readWorkingFiles({ root: repo, path: "checklists" });
+    const committed = await readGitFiles({ root: repo, ref: "HEAD", paths: ["checklists"] });
+    expect(working.diagnostics).toEqual([]);
+    expect(working.files.map((file) => file.path)).toEqual(committed.files.map((file) => file.path));
+    expect(texts(working)["checklists/taxonomy.yaml"]).toBe(editedTaxonomy);
+    rmSync(join(repo, "checklists", ".hidden"), { recursive: true, force: true });
+  });
+
+  test("a missing path and a path outside the root are diagnostics with a location", async () => {
+    const missing = await readWorkingFiles({ root: repo, path: "nowhere" });
+    expect(missing.diagnostics.map((d) => [d.code, d.range?.start.line])).toEqual([["path-not-found", 1]]);
+    const escaping = await readWorkingFiles({ root: repo, path: "../elsewhere" });
+    expect(escaping.diagnostics.map((d) => d.code)).toEqual(["path-outside-root"]);
+  });
+
+  test("runGitCommand gives stdout, or the diagnostic outside a repository", async () => {
+    const head = await runGitCommand({ root: repo, args: ["rev-parse", "HEAD"] });
+    expect(head.ok && /^[0-9a-f]{40}$/u.test(new TextDecoder().decode(head.stdout).trim())).toBe(true);
+    const none = await runGitCommand({ root: outside, args: ["rev-parse", "HEAD"] });
+    expect(none.ok ? undefined : none.diagnostic.code).toBe("git-not-a-repository");
   });
 });

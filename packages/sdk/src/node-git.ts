@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic, LocalizedMessage, Severity } from "@onething/schemas";
 import { createDiagnostic } from "@onething/dsl";
@@ -145,7 +146,7 @@ function pathspecs(root: string, paths: readonly string[]): { specs: string[]; d
     if (relation.startsWith("..") || isAbsolute(relation)) {
       diagnostics.push(
         createDiagnostic("path-outside-root", {
-          message: { zh: `路径在项目根目录之外，未从 git 读取：${path}`, en: `The path lies outside the project root and was not read from git: ${path}` },
+          message: { zh: `路径在项目根目录之外，未读取：${path}`, en: `The path lies outside the project root and was not read: ${path}` },
           hint: { zh: "只读取项目根目录之内的路径。", en: "Read only paths inside the project root." },
           file: path,
           range: START_OF_FILE,
@@ -226,6 +227,74 @@ export async function readGitFiles(options: ReadGitFilesOptions): Promise<GitFil
     else diagnostics.push(failure(run, root, file.path));
   }
   return { files, diagnostics };
+}
+
+/** Options of `readWorkingFiles`. */
+export interface ReadWorkingFilesOptions {
+  /** The project root; `path` is resolved against it and may not leave it. */
+  root: string;
+  /** A file or folder below the root. */
+  path: string;
+}
+
+/**
+ * Reads the `*.yaml` / `*.yml` files below a file or folder of the working tree with the same rules as
+ * `readGitFiles` (dot-folders, `node_modules` and symbolic links skipped, sorted by path), so the two sides of
+ * a diff list the same files. A path outside the root, missing or unreadable comes back as a diagnostic.
+ *
+ * @example
+ * const { files } = await readWorkingFiles({ root: ".", path: "checklists" });
+ * files.map((file) => file.path); // ["checklists/departments/national.yaml", …]
+ */
+export async function readWorkingFiles(options: ReadWorkingFilesOptions): Promise<GitFilesResult> {
+  const root = resolve(options.root);
+  const { specs, diagnostics } = pathspecs(root, [options.path]);
+  const [start] = specs;
+  if (start === undefined) return { files: [], diagnostics };
+  const folder = start === "." ? "" : start;
+  const info = await stat(resolve(root, folder)).catch((error: NodeJS.ErrnoException) => error);
+  if (!("isDirectory" in info)) {
+    const missing = info.code === "ENOENT";
+    const message = missing
+      ? { zh: `路径不存在：${options.path}`, en: `The path does not exist: ${options.path}` }
+      : { zh: `无法读取路径：${options.path}（${info.code ?? "原因不明"}）`, en: `Cannot read the path: ${options.path} (${info.code ?? "unknown reason"})` };
+    return { files: [], diagnostics: [createDiagnostic(missing ? "path-not-found" : "file-unreadable", { message, file: options.path, range: START_OF_FILE })] };
+  }
+  const paths: string[] = [];
+  if (info.isDirectory()) {
+    const pending = [folder];
+    while (pending.length > 0) {
+      const current = pending.pop() as string;
+      for (const entry of await readdir(resolve(root, current), { withFileTypes: true })) {
+        if (skipped(entry.name) || entry.isSymbolicLink()) continue;
+        const path = current === "" ? entry.name : `${current}/${entry.name}`;
+        if (entry.isDirectory()) pending.push(path);
+        else if (entry.isFile() && isYaml(entry.name)) paths.push(path);
+      }
+    }
+  } else {
+    paths.push(folder);
+  }
+  paths.sort();
+  const files = await mapLimited(paths, async (path): Promise<GitFile> => ({ path, text: new Uint8Array(await readFile(resolve(root, path))) }));
+  return { files, diagnostics };
+}
+
+/** What `runGitCommand` gives: git's stdout, or the finding that explains why git failed. */
+export type GitCommandResult = { ok: true; stdout: Uint8Array } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * Runs git with an argument array (never a shell) in `root`; a missing git, a folder outside any repository
+ * or a failing command comes back as a diagnostic (`git-unavailable`, `git-not-a-repository`, `git-failed`).
+ *
+ * @example
+ * const result = await runGitCommand({ root: ".", args: ["merge-base", "HEAD", "main"] });
+ * if (result.ok) new TextDecoder().decode(result.stdout).trim(); // a commit id
+ */
+export async function runGitCommand(options: { root: string; args: readonly string[] }): Promise<GitCommandResult> {
+  const root = resolve(options.root);
+  const run = await runGit(root, [...options.args]);
+  return run.ok ? { ok: true, stdout: new Uint8Array(run.stdout.buffer, run.stdout.byteOffset, run.stdout.byteLength) } : { ok: false, diagnostic: failure(run, root) };
 }
 
 /**

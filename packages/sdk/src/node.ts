@@ -8,7 +8,7 @@ import type { LoadFilesOptions, Project } from "./project.js";
 
 export * from "./index.js";
 export { writeFileAtomic, writeNewFileAtomic } from "./node-files.js";
-export { GIT_DIAGNOSTICS, GIT_INDEX, loadProjectAtRef, readGitFiles, type GitCode, type GitCodeInfo, type GitFile, type GitFilesResult, type LoadProjectAtRefOptions, type ReadGitFilesOptions } from "./node-git.js";
+export { GIT_DIAGNOSTICS, GIT_INDEX, loadProjectAtRef, readGitFiles, readWorkingFiles, runGitCommand, type GitCode, type GitCommandResult, type GitCodeInfo, type GitFile, type GitFilesResult, type LoadProjectAtRefOptions, type ReadGitFilesOptions, type ReadWorkingFilesOptions } from "./node-git.js";
 
 /** Options of `loadProject` when it reads from disk. */
 export interface LoadProjectOptions {

@@ -1,8 +1,7 @@
-import { execFile } from "node:child_process";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic, Lang } from "@onething/sdk";
-import { GIT_INDEX, readGitFiles } from "@onething/sdk/node";
+import { GIT_INDEX, readGitFiles, readWorkingFiles, runGitCommand } from "@onething/sdk/node";
 import { messages } from "../messages.js";
 import { UsageError } from "../options.js";
 import { diffMessages } from "./diff-messages.js";
@@ -13,17 +12,6 @@ export interface VersionFile {
   path: string;
   /** The file's bytes. */
   bytes: Uint8Array;
-}
-
-const READ_CONCURRENCY = 8;
-const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
-
-function isYaml(path: string): boolean {
-  return /\.ya?ml$/iu.test(path);
-}
-
-function skipped(segment: string): boolean {
-  return segment.startsWith(".") || segment === "node_modules";
 }
 
 function toSlashes(path: string): string {
@@ -42,69 +30,29 @@ export async function pathExists(cwd: string, path: string): Promise<boolean> {
   return (await stat(resolve(cwd, path)).catch(() => undefined)) !== undefined;
 }
 
-async function mapLimited<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
-  return results;
-}
-
 /**
- * Reads the YAML files under a file or folder of the working tree (recursively, skipping dot-folders,
- * `node_modules` and symbolic links), sorted by path. A missing path or one outside `cwd` is a usage error.
+ * Reads the YAML files under a file or folder of the working tree (`readWorkingFiles` of
+ * `@onething/sdk/node`: dot-folders, `node_modules` and symbolic links skipped, sorted by path), with the
+ * same rules as the git side. A missing path or one outside `cwd` is a usage error.
  */
 export async function readWorkingTree(options: { cwd: string; path: string; lang: Lang }): Promise<VersionFile[]> {
   const { cwd, lang } = options;
-  const start = projectPath(options);
-  const info = await stat(resolve(cwd, start)).catch((error: { code?: string }) => error);
-  if (!("isDirectory" in info)) {
-    const code = info.code;
-    throw new UsageError(code === "ENOENT" ? messages(lang).pathMissing(options.path) : messages(lang).pathUnreadable(options.path, String(code)));
+  projectPath(options);
+  const { files, diagnostics } = await readWorkingFiles({ root: cwd, path: options.path });
+  const [first] = diagnostics;
+  if (first !== undefined) {
+    throw new UsageError(
+      first.code === "path-not-found" ? messages(lang).pathMissing(options.path) : messages(lang).pathUnreadable(options.path, first.message[lang]),
+    );
   }
-  const files: string[] = [];
-  if (info.isDirectory()) {
-    const pending = [start];
-    while (pending.length > 0) {
-      const folder = pending.pop() as string;
-      const entries = await readdir(resolve(cwd, folder), { withFileTypes: true });
-      for (const entry of entries) {
-        if (skipped(entry.name) || entry.isSymbolicLink()) continue;
-        const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-        if (entry.isDirectory()) pending.push(path);
-        else if (entry.isFile() && isYaml(entry.name)) files.push(path);
-      }
-    }
-  } else {
-    files.push(start);
-  }
-  files.sort();
-  return mapLimited(files, async (path) => ({ path, bytes: new Uint8Array(await readFile(resolve(cwd, path))) }));
+  return files.map((file) => ({ path: file.path, bytes: file.text }));
 }
 
 /** Runs git with an argument array (never a shell) in `cwd` and returns its stdout as bytes (for the changeset commands). */
 export async function git(options: { cwd: string; args: string[]; lang: Lang }): Promise<Buffer> {
-  const text = diffMessages(options.lang);
-  return new Promise((resolvePromise, reject) => {
-    execFile("git", ["-C", options.cwd, ...options.args], { encoding: "buffer", maxBuffer: MAX_GIT_OUTPUT, windowsHide: true }, (error, stdout, stderr) => {
-      if (error === null) {
-        resolvePromise(stdout);
-        return;
-      }
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        reject(new UsageError(text.gitMissing));
-        return;
-      }
-      const detail = stderr.toString("utf8").trim().split("\n")[0] ?? error.message;
-      reject(new UsageError(/not a git repository/iu.test(detail) ? text.notARepository(detail) : text.gitFailed(detail)));
-    });
-  });
+  const result = await runGitCommand({ root: options.cwd, args: options.args });
+  if (result.ok) return Buffer.from(result.stdout.buffer, result.stdout.byteOffset, result.stdout.byteLength);
+  throw gitUsageError({ diagnostics: [result.diagnostic], ref: "", lang: options.lang }) ?? new UsageError(result.diagnostic.message[options.lang]);
 }
 
 /** The usage error for the first of `readGitFiles`'s findings, in the CLI's words; undefined when there is none. */
