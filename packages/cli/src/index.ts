@@ -1,14 +1,4 @@
 import type { Lang } from "@onething/sdk";
-import { runChangeset } from "./commands/changeset.js";
-import { runDiff } from "./commands/diff.js";
-import { runEdit, runStart } from "./commands/edit.js";
-import { runExport } from "./commands/export.js";
-import { runOverview } from "./commands/overview.js";
-import { runInit } from "./commands/init.js";
-import { runReconcile } from "./commands/reconcile.js";
-import { runResolve } from "./commands/resolve.js";
-import { runStats } from "./commands/stats.js";
-import { runValidate } from "./commands/validate.js";
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from "./io.js";
 import { detectLang, scanLangArgument } from "./lang.js";
 import { messages } from "./messages.js";
@@ -19,18 +9,21 @@ export { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Writable } from
 export { detectLang } from "./lang.js";
 export { VERSION } from "./version.js";
 
-const COMMANDS: Record<string, (options: { argv: string[]; io: CliIo; lang: Lang }) => Promise<number>> = {
-  validate: runValidate,
-  overview: runOverview,
-  diff: runDiff,
-  changeset: runChangeset,
-  reconcile: runReconcile,
-  resolve: runResolve,
-  init: runInit,
-  stats: runStats,
-  export: runExport,
-  edit: runEdit,
-  start: runStart,
+type Command = (options: { argv: string[]; io: CliIo; lang: Lang }) => Promise<number>;
+
+// Each command's module is loaded when it runs, so that a run pays only for the command it asks for.
+const COMMANDS: Record<string, Command> = {
+  validate: async (options) => (await import("./commands/validate.js")).runValidate(options),
+  overview: async (options) => (await import("./commands/overview.js")).runOverview(options),
+  diff: async (options) => (await import("./commands/diff.js")).runDiff(options),
+  changeset: async (options) => (await import("./commands/changeset.js")).runChangeset(options),
+  reconcile: async (options) => (await import("./commands/reconcile.js")).runReconcile(options),
+  resolve: async (options) => (await import("./commands/resolve.js")).runResolve(options),
+  init: async (options) => (await import("./commands/init.js")).runInit(options),
+  stats: async (options) => (await import("./commands/stats.js")).runStats(options),
+  export: async (options) => (await import("./commands/export.js")).runExport(options),
+  edit: async (options) => (await import("./commands/edit.js")).runEdit(options),
+  start: async (options) => (await import("./commands/edit.js")).runStart(options),
 };
 
 /**

@@ -67,9 +67,12 @@ ${commandTable("zh")}
       --fail-severity <级别>   达到该级别的问题使退出码为 1：error|warning|info（默认 error）
   -q, --quiet                  只报告错误
   -o, --output <文件>          把结果写入文件（原子写入）而不是标准输出
+      --cache                  缓存结果：只重新解析改动过的文件，什么都没变时直接给出上次的结果
+      --cache-location <目录>  缓存目录（配合 --cache；默认项目根目录下的 .onething-cache/）
   -h, --help                   显示本帮助
 
 颜色：仅当标准输出是终端且未设置 NO_COLOR 时使用；设置 FORCE_COLOR 可强制开启。
+缓存按每个文件内容的哈希判断：只有改动过的文件会重新解析，跨文件的规则每次都对全部文件重新运行，结果不会过时。
 在 GitHub Actions 中使用 --format github 时，摘要会追加到 $GITHUB_STEP_SUMMARY。
 `,
   overviewHelp: `用法：onething overview [路径] [选项]
@@ -138,9 +141,13 @@ Options:
       --fail-severity <level>  problems at or above it exit with 1: error|warning|info (default error)
   -q, --quiet                  report errors only
   -o, --output <file>          write the result to a file (atomically) instead of stdout
+      --cache                  cache results: parse only changed files; nothing changed gives the last results
+      --cache-location <dir>   the cache folder (with --cache; default .onething-cache/ in the project root)
   -h, --help                   show this help
 
 Colour: only when stdout is a terminal and NO_COLOR is unset; FORCE_COLOR forces it.
+The cache compares a hash of every file's content: only changed files are parsed again, and the
+cross-file rules run on every file each time, so findings are never stale.
 With --format github in GitHub Actions the summary is appended to $GITHUB_STEP_SUMMARY.
 `,
   overviewHelp: `Usage: onething overview [path] [options]

@@ -25,6 +25,8 @@ export const VALIDATE_OPTIONS: OptionSpec = {
   "fail-severity": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   output: { type: "string", short: "o" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
 };
 
 /** The options `onething overview` accepts. */

@@ -6,14 +6,27 @@ import type { CliIo } from "./io.js";
 import { messages } from "./messages.js";
 import { UsageError } from "./options.js";
 
+/** What `checkProject` needs of a loaded file: its path and text. */
+export interface LoadedFile {
+  /** Project-relative path. */
+  path: string;
+  /** The file's text. */
+  readonly text: string;
+}
+
+/** Loads and validates the files under `paths` (relative to `root`); `loadProject` of the SDK by default. */
+export type ProjectLoader<D extends LoadedFile> = (options: { root: string; paths: string[]; today?: string }) => Promise<{ documents: D[]; diagnostics: Diagnostic[] }>;
+
 /** A loaded project plus the texts of every file a finding points at, for code frames. */
-export interface CheckedProject {
+export interface CheckedProject<D extends LoadedFile = ParsedDocument> {
   /** Documents with a usable envelope. */
-  documents: ParsedDocument[];
+  documents: D[];
   /** Every finding, sorted by place. */
   diagnostics: Diagnostic[];
-  /** File texts by project-relative path. */
+  /** The texts of the files findings point at (theirs and their related places'), by project-relative path. */
   sources: Map<string, string>;
+  /** Every checked file: the documents' paths and those of the files findings point at. */
+  files: string[];
 }
 
 /** The paths to check when none are given: `checklists` when it exists, else the project root. */
@@ -87,11 +100,14 @@ async function contextPaths(options: { cwd: string; requested: readonly string[]
  * root) loaded as context when they lie inside it. An empty path, a path that does not exist or leaves
  * the root, or a run that finds no YAML file at all, is a `UsageError` (exit 2).
  */
-export async function checkProject(options: { io: CliIo; paths: string[]; today?: string; lang: Lang }): Promise<CheckedProject> {
+export async function checkProject(options: { io: CliIo; paths: string[]; today?: string; lang: Lang }): Promise<CheckedProject>;
+export async function checkProject<D extends LoadedFile>(options: { io: CliIo; paths: string[]; today?: string; lang: Lang; load: ProjectLoader<D> }): Promise<CheckedProject<D>>;
+export async function checkProject(options: { io: CliIo; paths: string[]; today?: string; lang: Lang; load?: ProjectLoader<LoadedFile> }): Promise<CheckedProject<LoadedFile>> {
   const { io, paths, lang } = options;
   for (const path of paths) await checkPath({ cwd: io.cwd, path, lang });
   const names = await Promise.all(paths.map((path) => projectNames(io.cwd, path)));
-  const loaded = await loadProject({
+  const load = options.load ?? loadProject;
+  const loaded = await load({
     root: io.cwd,
     paths: await contextPaths({ cwd: io.cwd, requested: paths, names }),
     ...(options.today === undefined ? {} : { today: options.today }),
@@ -102,9 +118,11 @@ export async function checkProject(options: { io: CliIo; paths: string[]; today?
     documents: loaded.documents.filter((document) => inScope(document.path)),
     diagnostics: loaded.diagnostics.filter((diagnostic) => inScope(diagnostic.file)),
   };
-  const sources = new Map<string, string>();
-  for (const document of project.documents) sources.set(document.path, document.text);
   const located = new Set(project.diagnostics.flatMap((diagnostic) => (diagnostic.file === undefined ? [] : [diagnostic.file])));
+  // Only the files findings point at are drawn in code frames, so only their texts are kept.
+  const framed = new Set([...located, ...project.diagnostics.flatMap((diagnostic) => (diagnostic.related ?? []).flatMap((place) => (place.file === undefined ? [] : [place.file])))]);
+  const sources = new Map<string, string>();
+  for (const document of project.documents) if (framed.has(document.path)) sources.set(document.path, document.text);
   if (project.documents.length === 0 && located.size === 0) throw new UsageError(messages(lang).nothingToValidate(paths.join(", ")));
   // Files that could not be parsed into a document still deserve a code frame for their syntax errors.
   for (const file of located) {
@@ -112,5 +130,6 @@ export async function checkProject(options: { io: CliIo; paths: string[]; today?
     const text = await readFile(resolve(io.cwd, file), "utf8").catch(() => undefined);
     if (text !== undefined) sources.set(file, text);
   }
-  return { documents: project.documents, diagnostics: project.diagnostics, sources };
+  const files = [...new Set([...project.documents.map((document) => document.path), ...sources.keys()])];
+  return { documents: project.documents, diagnostics: project.diagnostics, sources, files };
 }

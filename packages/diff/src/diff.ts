@@ -399,6 +399,8 @@ function walkKeyedList(before: unknown[], after: unknown[], w: Walk, keyOf: KeyO
   for (const [k, { element, index }] of newByKey) {
     const pair = renamedTo.get(k);
     const old = pair === undefined ? oldByKey.get(k) : oldByKey.get(pair.from);
+    // The same element on both sides (a loader shares what did not change): nothing to walk.
+    if (pair === undefined && old !== undefined && old.element === element) continue;
     const elementWalk = enterElement({ w, key: k, bIndex: old?.index, aIndex: index, value: element, kind });
     if (old === undefined) {
       listChange({ w: elementWalk, kind, listKey, key: k, before: undefined, after: element, parent: w });

@@ -162,3 +162,19 @@ describe("messages", () => {
     `);
   });
 });
+
+describe("shared values", () => {
+  test("an element that is the same object on both sides is not walked, and the result is that of equal copies", () => {
+    const before = parseAll({ "a.yaml": checklist(M(", metrics: { trips: { before: 5, after: 1 } }") + "    - { id: n, name: { zh: 退休 }, subject: individual, stage: elderly, confidence: verified }\n") });
+    const after = parseAll({ "a.yaml": checklist(M(", metrics: { trips: { before: 5, after: 2 } }") + "    - { id: n, name: { zh: 退休 }, subject: individual, stage: elderly, confidence: verified }\n") });
+    const copies = diffDocuments({ before, after });
+    // A loader may share what did not change: put the very same element into both versions.
+    const matters = (document: (typeof before)[number]) => (document.value as { spec: { matters: unknown[] } }).spec.matters;
+    const shared = { ...matters(before[0] as (typeof before)[number])[1] as object };
+    matters(before[0] as (typeof before)[number])[1] = shared;
+    matters(after[0] as (typeof after)[number])[1] = shared;
+    const result = diffDocuments({ before, after });
+    expect(result).toEqual(copies);
+    expect(result.changes.map(summary)).toEqual(["metric-changed potentially-breaking minor regression /spec/matters/m/metrics/trips/after 10:10"]);
+  });
+});

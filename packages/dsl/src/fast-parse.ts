@@ -175,7 +175,18 @@ function keysAreSafe(root: unknown): boolean {
   return true;
 }
 
+/** Keys already found safe: a project repeats the same few field names (`id`, `name`, `zh`, …) millions of times. */
+const SAFE_KEYS = new Set<string>();
+const SAFE_KEYS_LIMIT = 10_000;
+
 function keyIsSafe(key: string): boolean {
+  if (SAFE_KEYS.has(key)) return true;
+  const safe = checkKey(key);
+  if (safe && SAFE_KEYS.size < SAFE_KEYS_LIMIT) SAFE_KEYS.add(key);
+  return safe;
+}
+
+function checkKey(key: string): boolean {
   if (key.length > MAX_KEY_LENGTH || key === "__proto__" || key === "constructor") return false;
   if (key === "Infinity" || key === "-Infinity" || key === "NaN") return false;
   const first = key.charCodeAt(0);

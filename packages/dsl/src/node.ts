@@ -29,6 +29,92 @@ export interface LoadedProject {
 
 const READ_CONCURRENCY = 8;
 
+/** A YAML file found under the requested paths. */
+export interface FoundFile {
+  /** The path reported in diagnostics: its real path relative to the real root, with forward slashes. */
+  path: string;
+  /** The absolute real path to read. */
+  realPath: string;
+}
+
+/** What {@link findSourceFiles} returns. */
+export interface FoundFiles {
+  /** The absolute project root. */
+  root: string;
+  /** Every `*.yaml` / `*.yml` file found, once each, sorted by path. */
+  files: FoundFile[];
+  /** Findings about the requested paths (missing, outside the root, unreadable folders). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Finds every `*.yaml` / `*.yml` file under the given paths (recursively, skipping dot-folders and
+ * `node_modules`), each once under its real path, sorted by path; never throws. {@link loadProject} reads and
+ * parses what this finds.
+ *
+ * @example
+ * const { files } = await findSourceFiles({ root: ".", paths: ["checklists"] });
+ * files.map((file) => file.path); // ["checklists/departments/national.yaml", …]
+ */
+export async function findSourceFiles(options: { root: string; paths?: string[] }): Promise<FoundFiles> {
+  const root = resolve(options.root);
+  const diagnostics: Diagnostic[] = [];
+  const realRoot = await realpathOrUndefined(root);
+  if (realRoot === undefined) {
+    diagnostics.push(pathNotFound(toSlashes(options.root)));
+    return { root, files: [], diagnostics };
+  }
+  const files = new FileSet(realRoot);
+  const visitedFolders = new Set<string>();
+  for (const requested of options.paths ?? [root]) {
+    await collect({ requested, root, realRoot, files, visitedFolders, diagnostics });
+  }
+  const found = [...files.byPath.entries()].sort(([a], [b]) => compareText(a, b)).map(([path, realPath]) => ({ path, realPath }));
+  return { root, files: found, diagnostics };
+}
+
+/** What {@link readSourceFile} returns: the bytes, or the finding that kept the file from being read. */
+export type ReadSourceResult = { bytes: Uint8Array; diagnostics?: undefined } | { bytes?: undefined; diagnostics: Diagnostic[] };
+
+/**
+ * Reads one found file's bytes, checking its size first so that a huge file is never loaded; an unreadable or
+ * too large file comes back as a diagnostic, never thrown.
+ *
+ * @example
+ * const read = await readSourceFile({ path: "checklists/a.yaml", realPath: "/repo/checklists/a.yaml" });
+ * if (read.bytes !== undefined) parseSource({ path: "checklists/a.yaml", text: read.bytes });
+ */
+export async function readSourceFile(file: FoundFile, maxBytes: number = DEFAULT_MAX_BYTES): Promise<ReadSourceResult> {
+  try {
+    const info = await stat(file.realPath);
+    if (info.size > maxBytes) return { diagnostics: [fileTooLarge({ path: file.path, maxBytes, size: info.size })] };
+    const bytes = await readFile(file.realPath);
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  } catch (error) {
+    return { diagnostics: [fileUnreadable(file.path, errorReason(error))] };
+  }
+}
+
+/**
+ * Runs `task` over every entry with at most `concurrency` at a time; results keep the entries' order.
+ *
+ * @example
+ * const reads = await mapConcurrently(files, 8, (file) => readSourceFile(file));
+ */
+export async function mapConcurrently<T, R>(entries: readonly T[], concurrency: number, task: (entry: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(entries.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(entries[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker));
+  return results;
+}
+
 /**
  * Loads every `*.yaml` / `*.yml` file under the given paths (recursively, skipping dot-folders and
  * `node_modules`, in a deterministic order) and parses each one. Never throws for bad paths or files.
@@ -38,45 +124,24 @@ const READ_CONCURRENCY = 8;
  * for (const document of project.documents) console.log(document.path, document.kind, document.id);
  */
 export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
-  const root = resolve(options.root);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const diagnostics: Diagnostic[] = [];
+  const found = await findSourceFiles(options);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
   const documents: ParsedDocument[] = [];
-
-  const realRoot = await realpathOrUndefined(root);
-  if (realRoot === undefined) {
-    diagnostics.push(pathNotFound(toSlashes(options.root)));
-    return { root, documents, diagnostics };
-  }
-
-  const files = new FileSet(realRoot);
-  const visitedFolders = new Set<string>();
-  for (const requested of options.paths ?? [root]) {
-    await collect({ requested, root, realRoot, files, visitedFolders, diagnostics });
-  }
-
-  const entries = [...files.byPath.entries()].sort(([a], [b]) => compareText(a, b));
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const entry = entries[next];
-      next += 1;
-      if (entry === undefined) continue;
-      const [displayPath, realPath] = entry;
-      const result = await loadFile({ displayPath, realPath, maxBytes });
-      diagnostics.push(...result.diagnostics);
-      if (result.document !== undefined) documents.push(result.document);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
-
+  // Parsed as each read completes, so that only a few files' bytes are held at a time.
+  await mapConcurrently(found.files, READ_CONCURRENCY, async (file) => {
+    const read = await readSourceFile(file, maxBytes);
+    const result = read.bytes === undefined ? read : parseSource({ path: file.path, text: read.bytes, maxBytes });
+    diagnostics.push(...result.diagnostics);
+    if ("document" in result && result.document !== undefined) documents.push(result.document);
+  });
   documents.sort((a, b) => compareText(a.path, b.path));
   const order = (diagnostic: Diagnostic) => diagnostic.file ?? "";
   const sorted = diagnostics
     .map((diagnostic, index) => ({ diagnostic, index }))
     .sort((a, b) => compareText(order(a.diagnostic), order(b.diagnostic)) || a.index - b.index)
     .map(({ diagnostic }) => diagnostic);
-  return { root, documents, diagnostics: sorted };
+  return { root: found.root, documents, diagnostics: sorted };
 }
 
 interface CollectOptions {
@@ -160,23 +225,6 @@ class FileSet {
 
   add(real: string): void {
     this.byPath.set(toSlashes(relative(this.realRoot, real)), real);
-  }
-}
-
-async function loadFile(options: {
-  displayPath: string;
-  realPath: string;
-  maxBytes: number;
-}): Promise<{ document?: ParsedDocument; diagnostics: Diagnostic[] }> {
-  const { displayPath: path, realPath, maxBytes } = options;
-  try {
-    const info = await stat(realPath);
-    // Checked before reading, so that a huge file is never loaded into memory.
-    if (info.size > maxBytes) return { diagnostics: [fileTooLarge({ path, maxBytes, size: info.size })] };
-    const bytes = await readFile(realPath);
-    return parseSource({ path, text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), maxBytes });
-  } catch (error) {
-    return { diagnostics: [fileUnreadable(path, errorReason(error))] };
   }
 }
 

@@ -2,7 +2,8 @@ import type { Diagnostic, LocalizedMessage, Severity, SourceDocument } from "@on
 import { isDocumentKind } from "@onething/schemas";
 import { DSL_DIAGNOSTICS, resolveChecklists } from "@onething/dsl";
 import type { ParsedDocument, ResolvedChecklist } from "@onething/dsl";
-import { STRUCTURAL_DIAGNOSTICS, rules, validateDocuments } from "@onething/validate";
+import { STRUCTURAL_DIAGNOSTICS, rules, validateAndIndex } from "@onething/validate";
+import type { ProjectIndex } from "@onething/validate";
 import { sortDiagnostics } from "./diagnostics.js";
 
 /** Options of `checkDocuments`. */
@@ -25,18 +26,24 @@ export function checkDocuments(documents: readonly SourceDocument[], options: Ch
 }
 
 /**
- * What `checkDocuments` does, also returning the effective lists it resolved on the way, so that loading a
- * project resolves every checklist once (internal to the SDK).
+ * What `checkDocuments` does, also returning the effective lists it resolved and the index it validated over, so
+ * that loading a project resolves every checklist and validates every document once (internal to the SDK). With
+ * `origins: false` the lists are resolved without provenance, for callers that want only the findings;
+ * `structural` holds structural findings already computed (by a worker thread).
  */
-export function checkAndResolve(documents: readonly SourceDocument[], options: CheckOptions = {}): { diagnostics: Diagnostic[]; checklists: Map<string, ResolvedChecklist> } {
+export function checkAndResolve(
+  documents: readonly SourceDocument[],
+  options: CheckOptions & { origins?: boolean; structural?: ReadonlyMap<SourceDocument, readonly Diagnostic[]> } = {},
+): { diagnostics: Diagnostic[]; checklists: Map<string, ResolvedChecklist>; index: ProjectIndex } {
   const overrides = options.rules ?? {};
-  const resolved = resolveChecklists({ documents: documents.filter(hasKnownKind) });
+  const resolved = resolveChecklists({ documents: documents.filter(hasKnownKind), ...(options.origins === false ? { origins: false } : {}) });
   const resolution = resolved.diagnostics.flatMap((diagnostic) => {
     const override = overrides[diagnostic.code];
     if (override === "off") return [];
     return [override === undefined ? diagnostic : { ...diagnostic, severity: override }];
   });
-  return { diagnostics: sortDiagnostics([...validateDocuments(documents, options), ...resolution]), checklists: resolved.checklists };
+  const validated = validateAndIndex(documents, options);
+  return { diagnostics: sortDiagnostics([...validated.diagnostics, ...resolution]), checklists: resolved.checklists, index: validated.index };
 }
 
 function hasKnownKind(document: SourceDocument): document is ParsedDocument {

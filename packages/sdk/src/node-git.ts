@@ -276,7 +276,11 @@ export async function readWorkingFiles(options: ReadWorkingFilesOptions): Promis
     paths.push(folder);
   }
   paths.sort();
-  const files = await mapLimited(paths, async (path): Promise<GitFile> => ({ path, text: new Uint8Array(await readFile(resolve(root, path))) }));
+  const files = await mapLimited(paths, async (path): Promise<GitFile> => {
+    // A view of the bytes read, not a copy (copying a Buffer into a Uint8Array goes element by element).
+    const bytes = await readFile(resolve(root, path));
+    return { path, text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  });
   return { files, diagnostics };
 }
 

@@ -1,6 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
 import { loadProject as loadDocuments } from "@onething/dsl/node";
-import { indexProject } from "@onething/validate";
 import { checkAndResolve } from "./check.js";
 import { sortDiagnostics } from "./diagnostics.js";
 import { loadProject as loadFiles } from "./project.js";
@@ -8,6 +7,8 @@ import type { LoadFilesOptions, Project } from "./project.js";
 
 export * from "./index.js";
 export { writeFileAtomic, writeNewFileAtomic } from "./node-files.js";
+export { validateProject, type ValidatedFile, type ValidateProjectOptions, type ValidateProjectResult } from "./validate-project.js";
+export { VALIDATE_CACHE_FILE } from "./validate-cache.js";
 export { GIT_DIAGNOSTICS, GIT_INDEX, loadProjectAtRef, readGitFiles, readWorkingFiles, runGitCommand, type GitCode, type GitCommandResult, type GitCodeInfo, type GitFile, type GitFilesResult, type LoadProjectAtRefOptions, type ReadGitFilesOptions, type ReadWorkingFilesOptions } from "./node-git.js";
 
 /** Options of `loadProject` when it reads from disk. */
@@ -50,6 +51,6 @@ export async function loadProject(input: string | LoadProjectOptions | LoadFiles
     documents: loaded.documents,
     diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]),
     checklists: checked.checklists,
-    index: indexProject(loaded.documents),
+    index: checked.index,
   };
 }

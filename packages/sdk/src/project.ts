@@ -3,7 +3,6 @@ import { parseSource, resolveChecklist as resolveWithOptions } from "@onething/d
 import type { ParsedDocument, ResolveChecklistOptions, ResolvedChecklist, ResolveResult } from "@onething/dsl";
 import { diffDocuments } from "@onething/diff";
 import type { DiffResult } from "@onething/diff";
-import { indexProject } from "@onething/validate";
 import type { ProjectIndex } from "@onething/validate";
 import { checkAndResolve, checkDocuments } from "./check.js";
 import type { CheckOptions } from "./check.js";
@@ -73,7 +72,7 @@ export function loadProject(options: LoadFilesOptions): Project {
   }
   documents.sort((a, b) => compareText(a.path, b.path));
   const checked = checkAndResolve(documents, options.today === undefined ? {} : { today: options.today });
-  return { documents, diagnostics: sortDiagnostics([...parsed, ...checked.diagnostics]), checklists: checked.checklists, index: indexProject(documents) };
+  return { documents, diagnostics: sortDiagnostics([...parsed, ...checked.diagnostics]), checklists: checked.checklists, index: checked.index };
 }
 
 function readFiles(options: LoadFilesOptions): ProjectFile[] {

@@ -45,8 +45,11 @@ export function parsePointer(pointer: string): string[] {
 
 /** Appends tokens to a JSON Pointer, escaping `~` and `/`. */
 export function joinPointer(pointer: string, ...tokens: Array<string | number>): string {
-  return tokens.reduce<string>(
-    (result, token) => `${result}/${String(token).replace(/~/g, "~0").replace(/\//g, "~1")}`,
-    pointer,
-  );
+  let result = pointer;
+  for (const token of tokens) {
+    const text = String(token);
+    // Most tokens (indexes, field names, ids) hold neither "~" nor "/": nothing to escape.
+    result += typeof token === "number" || !/[~/]/.test(text) ? `/${text}` : `/${text.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  }
+  return result;
 }

@@ -1,4 +1,5 @@
-export { validateDocuments, indexProject, compareDiagnostics, ENGINE_DIAGNOSTICS } from "./validate-documents.js";
+export { validateDocuments, validateAndIndex, indexProject, compareDiagnostics, ENGINE_DIAGNOSTICS } from "./validate-documents.js";
+export type { ValidateAndIndexOptions, ValidatedProject } from "./validate-documents.js";
 export { structuralDiagnostics, mapStructuralErrors, STRUCTURAL_DIAGNOSTICS } from "./structural.js";
 export type { MapStructuralErrorsOptions } from "./structural.js";
 export { rules } from "./rules/index.js";

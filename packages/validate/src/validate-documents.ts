@@ -100,10 +100,39 @@ function runRule(options: { rule: Rule; index: ProjectIndex; today: string; into
  * const diagnostics = validateDocuments(documents, { today: "2026-01-01" });
  */
 export function validateDocuments(documents: readonly SourceDocument[], options: ValidateOptions = {}): Diagnostic[] {
+  return validateAndIndex(documents, options).diagnostics;
+}
+
+/** Options of {@link validateAndIndex}. */
+export interface ValidateAndIndexOptions extends ValidateOptions {
+  /**
+   * Each document's structural findings when they were already computed (by `structuralDiagnostics`, in a worker
+   * thread, say); documents missing from the map are checked here. Default: every document is checked here.
+   */
+  structural?: ReadonlyMap<SourceDocument, readonly Diagnostic[]>;
+}
+
+/** What {@link validateAndIndex} returns: the findings and the index the rules ran over. */
+export interface ValidatedProject {
+  /** Located diagnostics sorted by file, line, column and code. */
+  diagnostics: Diagnostic[];
+  /** The structurally valid documents indexed by id (what `indexProject` returns for the same documents). */
+  index: ProjectIndex;
+}
+
+/**
+ * What `validateDocuments` does, also returning the project index it built, so that a caller who needs both
+ * validates every document against its schema once.
+ *
+ * @example
+ * const { diagnostics, index } = validateAndIndex(documents, { today: "2026-01-01" });
+ * index.checklistsById.has("cn.national.2024-1"); // true when that list is structurally valid
+ */
+export function validateAndIndex(documents: readonly SourceDocument[], options: ValidateAndIndexOptions = {}): ValidatedProject {
   const today = options.today ?? currentDate();
   const diagnostics: Diagnostic[] = [];
   const entries = documents.map((document) => {
-    const structural = structuralDiagnostics(document);
+    const structural = options.structural?.get(document) ?? structuralDiagnostics(document);
     diagnostics.push(...structural);
     return { document, valid: structural.length === 0 };
   });
@@ -119,5 +148,5 @@ export function validateDocuments(documents: readonly SourceDocument[], options:
     if (override === "off") continue;
     result.push(override ? { ...diagnostic, severity: override } : diagnostic);
   }
-  return result.sort(compareDiagnostics);
+  return { diagnostics: result.sort(compareDiagnostics), index };
 }

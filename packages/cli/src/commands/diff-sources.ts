@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Diagnostic, Lang } from "@onething/sdk";
+import { parseSource, type Diagnostic, type Lang, type SourceDocument } from "@onething/sdk";
 import { GIT_INDEX, readGitFiles, readWorkingFiles, runGitCommand } from "@onething/sdk/node";
 import { messages } from "../messages.js";
 import { UsageError } from "../options.js";
@@ -92,4 +92,27 @@ export async function readGitVersion(options: { cwd: string; ref: string | undef
   const error = gitUsageError({ diagnostics, ref, lang: options.lang });
   if (error !== undefined) throw error;
   return files.map((file) => ({ path: file.path, bytes: file.text }));
+}
+
+/**
+ * Parses the files of one version whole; a file that is not a usable onething document is a usage error.
+ *
+ * @example
+ * const documents = parseVersion(await readWorkingTree({ cwd, path: "checklists", lang }), lang);
+ */
+export function parseVersion(files: readonly VersionFile[], lang: Lang): SourceDocument[] {
+  const documents: SourceDocument[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const { document, diagnostics } = parseSource({ path: file.path, text: file.bytes });
+    if (document !== undefined) {
+      documents.push(document);
+      continue;
+    }
+    const first = diagnostics.find((diagnostic) => diagnostic.severity === "error") ?? diagnostics[0];
+    const place = first?.range === undefined ? file.path : `${file.path}:${first.range.start.line}:${first.range.start.column}`;
+    problems.push(`  ${place} ${first === undefined ? "" : `${first.code} ${first.message[lang]}`}`.trimEnd());
+  }
+  if (problems.length > 0) throw new UsageError(diffMessages(lang).unparsable(problems.join("\n")));
+  return documents;
 }

@@ -1,13 +1,16 @@
-import { DIFF_FORMATS, diffDocuments, parseSource, renderDiff, renderGithub, type DiffFormat, type DiffResult, type Lang, type SourceDocument } from "@onething/sdk";
+import { DIFF_FORMATS, renderDiff, renderGithub, type DiffFormat, type DiffResult, type Lang } from "@onething/sdk";
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from "../io.js";
 import { writeResult } from "../output.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
 import { defaultPaths } from "../project.js";
 import { changesetMessages } from "./changeset-messages.js";
 import { runCheckChangeset } from "./check-changeset.js";
+import { diffVersions } from "./diff-load.js";
 import { diffMessages } from "./diff-messages.js";
 import { pathExists, readGitVersion, readWorkingTree, verifyRef, type VersionFile } from "./diff-sources.js";
 import { shouldColor } from "./validate.js";
+
+export { parseVersion } from "./diff-sources.js";
 
 /** When `onething diff` exits with 1: on breaking changes, regressions, any change, or never. */
 export type FailOn = "breaking" | "regression" | "any" | "none";
@@ -50,24 +53,6 @@ export function failsOn(result: DiffResult, failOn: FailOn): boolean {
     case "none":
       return false;
   }
-}
-
-/** Parses the files of one version; a file that is not a usable onething document is a usage error. */
-export function parseVersion(files: readonly VersionFile[], lang: Lang): SourceDocument[] {
-  const documents: SourceDocument[] = [];
-  const problems: string[] = [];
-  for (const file of files) {
-    const { document, diagnostics } = parseSource({ path: file.path, text: file.bytes });
-    if (document !== undefined) {
-      documents.push(document);
-      continue;
-    }
-    const first = diagnostics.find((diagnostic) => diagnostic.severity === "error") ?? diagnostics[0];
-    const place = first?.range === undefined ? file.path : `${file.path}:${first.range.start.line}:${first.range.start.column}`;
-    problems.push(`  ${place} ${first === undefined ? "" : `${first.code} ${first.message[lang]}`}`.trimEnd());
-  }
-  if (problems.length > 0) throw new UsageError(diffMessages(lang).unparsable(problems.join("\n")));
-  return documents;
 }
 
 async function readVersions(options: { io: CliIo; positionals: string[]; staged: boolean; lang: Lang }): Promise<{ before: VersionFile[]; after: VersionFile[] }> {
@@ -117,7 +102,7 @@ export async function runDiff(options: { argv: string[]; io: CliIo; lang: Lang }
   const output = typeof args.values["output"] === "string" ? args.values["output"] : undefined;
 
   const versions = await readVersions({ io, positionals: args.positionals, staged, lang });
-  const result = diffDocuments({ before: parseVersion(versions.before, lang), after: parseVersion(versions.after, lang) });
+  const result = diffVersions({ before: versions.before, after: versions.after, lang });
 
   let text: string;
   let summary: string | undefined;

@@ -1,4 +1,5 @@
 import { formatDiagnostics, formatGithubParts, type Lang, type Severity } from "@onething/sdk";
+import { validateProject } from "@onething/sdk/node";
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
 import { writeResult } from "../output.js";
@@ -14,6 +15,23 @@ export function shouldColor(io: Pick<CliIo, "env" | "isTTY">): boolean {
   if (force !== undefined) return force !== "0" && force !== "false";
   const noColor = io.env["NO_COLOR"];
   return io.isTTY && (noColor === undefined || noColor === "");
+}
+
+/** The cache folder of `--cache`: `--cache-location` when given, else `.onething-cache` in the project root. */
+function readCacheLocation(value: string | boolean | undefined): string {
+  return typeof value === "string" && value !== "" ? value : DEFAULT_CACHE_LOCATION;
+}
+
+/** Where `--cache` keeps its results unless `--cache-location` says otherwise, relative to the project root. */
+export const DEFAULT_CACHE_LOCATION = ".onething-cache";
+
+/**
+ * `ONETHING_WORKERS=<n>` sets how many worker threads parse the files (0: none), overriding the automatic choice
+ * (one per core for a project of 4 MiB or more); anything else is ignored.
+ */
+function workersFrom(env: CliIo["env"]): { workers?: number } {
+  const value = env["ONETHING_WORKERS"];
+  return value !== undefined && /^\d{1,2}$/u.test(value) ? { workers: Number(value) } : {};
 }
 
 /** Runs `onething validate [paths…]` and returns the exit code. */
@@ -33,11 +51,20 @@ export async function runValidate(options: { argv: string[]; io: CliIo; lang: La
   const output = typeof args.values["output"] === "string" ? args.values["output"] : undefined;
   const paths = args.positionals.length > 0 ? args.positionals : await defaultPaths(io.cwd);
 
-  const project = await checkProject({ io, paths, lang, ...(today === undefined ? {} : { today }) });
+  const cacheLocation = args.values["cache"] === true ? readCacheLocation(args.values["cache-location"]) : undefined;
+  const project = await checkProject({
+    io,
+    paths,
+    lang,
+    ...(today === undefined ? {} : { today }),
+    load: (load: { root: string; paths: string[]; today?: string }) =>
+      validateProject({ ...load, toolVersion: VERSION, ...(cacheLocation === undefined ? {} : { cacheLocation }), ...workersFrom(io.env) }),
+  });
   const shown = quiet ? project.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : project.diagnostics;
   const formatOptions = {
     lang,
     sources: project.sources,
+    files: project.files,
     color: format === "stylish" && output === undefined && shouldColor(io),
     cwd: io.cwd,
     toolVersion: VERSION,

@@ -36,6 +36,11 @@ export interface ResolveChecklistOptions {
 export interface ResolveChecklistsOptions {
   /** Every document of the project (other kinds are ignored); their order does not matter. */
   documents: readonly ParsedDocument[];
+  /**
+   * Whether to record where each field came from (`ResolvedMatter.origin`); defaults to true. Without it every
+   * `origin` is empty and resolving takes a fraction of the memory, for callers that want only the findings.
+   */
+  origins?: boolean;
 }
 
 /** What {@link resolveChecklists} returns. */
@@ -76,7 +81,7 @@ export function resolveChecklist(options: ResolveChecklistOptions): ResolveResul
  * checklists.get("cn.national.2024-1")?.matters.length;
  */
 export function resolveChecklists(options: ResolveChecklistsOptions): ResolveAllResult {
-  const resolver = new Resolver(options.documents);
+  const resolver = new Resolver(options.documents, options.origins !== false);
   resolver.resolveAll();
   const checklists = new Map<string, ResolvedChecklist>();
   const diagnostics: Diagnostic[] = [];
@@ -94,14 +99,15 @@ interface LockSource {
   checklist: string;
   file: string;
   pointer: string;
-  range?: SourceRange;
+  /** The range of the `locked` entry, located only when a weakened lock is reported. */
+  range(): SourceRange | undefined;
 }
 
 /** A matter while its list is resolved. */
 interface Entry {
   resolved: ResolvedMatter;
   /** Every lock on the matter, with where it was declared. */
-  locks: Map<LockField, LockSource>;
+  locks: ReadonlyMap<LockField, LockSource>;
   /** For an inherited matter: the base's value and locks, the floor this list's patches are held to. */
   floor?: { value: Matter; locks: ReadonlyMap<LockField, LockSource> };
   /** Whether the matter is this list's own. */
@@ -121,7 +127,10 @@ class Resolver {
   private readonly graph: ExtendsGraph;
   private readonly states = new Map<string, ListState>();
 
-  constructor(documents: readonly ParsedDocument[]) {
+  constructor(
+    documents: readonly ParsedDocument[],
+    private readonly origins = true,
+  ) {
     const sorted = [...documents].sort((a, b) => compareText(a.path, b.path) || compareText(a.text, b.text));
     for (const document of sorted) {
       const list = readChecklist(document);
@@ -170,7 +179,7 @@ class Resolver {
   }
 
   private resolveList(list: ChecklistSource): ListState {
-    const context = new ListContext(list);
+    const context = new ListContext(list, this.origins);
     const naById = new Map<string, NotApplicableSource>();
     for (const entry of list.notApplicable) if (!naById.has(entry.matter)) naById.set(entry.matter, entry);
 
@@ -295,7 +304,15 @@ class Resolver {
 class ListContext {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly list: ChecklistSource) {}
+  constructor(
+    private readonly list: ChecklistSource,
+    private readonly origins: boolean,
+  ) {}
+
+  /** Records where a field came from, unless origins are off. */
+  private setOrigin(origin: Record<string, Provenance>, field: string, pointer: string, via: Provenance["via"]): void {
+    if (this.origins) origin[field] = this.provenance(pointer, via);
+  }
 
   provenance(pointer: string, via: Provenance["via"]): Provenance {
     // The range is located on first read, so that a document read by the fast path is parsed by `yaml` only
@@ -348,13 +365,13 @@ class ListContext {
           const memberValue = own(members, member);
           if (memberValue === undefined) continue;
           copy[member] = memberValue;
-          origin[`${field}.${member}`] = this.provenance(appendPointer(fieldPointer, member), "definition");
+          this.setOrigin(origin, `${field}.${member}`, appendPointer(fieldPointer, member), "definition");
         }
         value[field] = copy;
         continue;
       }
       value[field] = fieldValue;
-      origin[field] = this.provenance(fieldPointer, "definition");
+      this.setOrigin(origin, field, fieldPointer, "definition");
     }
     const locks = new Map<LockField, LockSource>();
     this.addLocks(locks, own(matter.value, "locked"), appendPointer(pointer, "locked"));
@@ -392,7 +409,7 @@ class ListContext {
         continue;
       }
       value[field] = next;
-      origin[field] = this.provenance(pointer, "patch");
+      this.setOrigin(origin, field, pointer, "patch");
     }
     entry.resolved = { ...entry.resolved, value: value as unknown as Matter, origin };
   }
@@ -424,7 +441,7 @@ class ListContext {
         continue;
       }
       merged[member] = next;
-      origin[`${field}.${member}`] = this.provenance(memberPointer, "patch");
+      this.setOrigin(origin, `${field}.${member}`, memberPointer, "patch");
     }
     value[field] = merged;
   }
@@ -442,11 +459,14 @@ class ListContext {
     for (const [lock] of entry.floor?.locks ?? []) {
       if (!listed.includes(lock)) this.reportWeakened({ entry, lock, weakening: { kind: "lock-removed" }, pointer });
     }
+    // Lock maps are shared with the bases' entries until a patch changes one: copied here, before adding to it.
     const before = entry.locks.size;
-    this.addLocks(entry.locks, next, pointer);
-    if (entry.locks.size === before && Array.isArray(value["locked"])) return;
-    value["locked"] = [...entry.locks.keys()];
-    origin["locked"] = this.provenance(pointer, "patch");
+    const locks = new Map(entry.locks);
+    this.addLocks(locks, next, pointer);
+    entry.locks = locks;
+    if (locks.size === before && Array.isArray(value["locked"])) return;
+    value["locked"] = [...locks.keys()];
+    this.setOrigin(origin, "locked", pointer, "patch");
   }
 
   private addLocks(locks: Map<LockField, LockSource>, listed: unknown, pointer: string): void {
@@ -454,13 +474,9 @@ class ListContext {
     listed.forEach((lock, index) => {
       if (!isLockField(lock) || locks.has(lock)) return;
       const lockPointer = appendPointer(pointer, index);
-      const range = this.list.document.locate(lockPointer);
-      locks.set(lock, {
-        checklist: this.list.id,
-        file: this.list.document.path,
-        pointer: lockPointer,
-        ...(range === undefined ? {} : { range }),
-      });
+      const { document } = this.list;
+      // Located only when a weakened lock is reported, so that a fast-path document is not parsed by `yaml` for it.
+      locks.set(lock, { checklist: this.list.id, file: document.path, pointer: lockPointer, range: () => document.locate(lockPointer) });
     });
   }
 
@@ -479,6 +495,7 @@ class ListContext {
     const { entry, lock, weakening, pointer } = options;
     const source = entry.floor?.locks.get(lock);
     if (source === undefined) return;
+    const range = source.range();
     this.report("locked-field-weakened", {
       ...lockedFieldWeakenedText({ matter: entry.resolved.id, field: lock, lockedBy: source.checklist, weakening }),
       pointer,
@@ -486,7 +503,7 @@ class ListContext {
         {
           file: source.file,
           pointer: source.pointer,
-          ...(source.range === undefined ? {} : { range: source.range }),
+          ...(range === undefined ? {} : { range }),
           message: lockedHereText(source.checklist, lock),
         },
       ],
@@ -562,7 +579,7 @@ function inherit(base: Entry, via: ExtendsSource): Entry {
   };
   return {
     resolved,
-    locks: new Map(base.locks),
+    locks: base.locks,
     floor: { value: base.resolved.value, locks: base.locks },
     ownMatter: false,
     via,

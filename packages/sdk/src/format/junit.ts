@@ -24,12 +24,12 @@ function attributes(values: Record<string, string | number>): string {
 /**
  * Renders diagnostics as JUnit XML for CI test reports: a `<testsuite>` per file and a `<testcase>` per
  * finding, with a `<failure>` for errors and warnings (info findings pass, their text in `<system-out>`).
- * Files listed in `sources` without findings appear as one passing test case each.
+ * Files listed in `files` (else in `sources`) without findings appear as one passing test case each.
  */
 export function formatJunit(diagnostics: readonly Diagnostic[], options: Omit<FormatOptions, "format">): string {
   const { lang } = options;
   const groups = groupByFile(diagnostics);
-  const cleanFiles = [...(options.sources?.keys() ?? [])].filter((file) => !groups.has(file)).sort();
+  const cleanFiles = [...new Set(options.files ?? options.sources?.keys() ?? [])].filter((file) => !groups.has(file)).sort();
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

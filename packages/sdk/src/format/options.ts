@@ -18,6 +18,11 @@ export interface FormatOptions {
    * clean files as passing test cases (junit). Default: no code frames, no clean files listed.
    */
   sources?: ReadonlyMap<string, string>;
+  /**
+   * Every checked file by project-relative path, for the reports that list clean files (junit), when `sources`
+   * holds only the texts of the files with findings. Default: the paths of `sources`.
+   */
+  files?: readonly string[];
   /** Whether to use ANSI colours (stylish only). Default: false. */
   color?: boolean;
   /**

@@ -1,0 +1,353 @@
+import { isUtf8 } from "node:buffer";
+import { diffDocuments, parseSource, type DiffResult, type Lang, type SourceDocument, type SourceRange } from "@onething/sdk";
+import { locateInTree, OriginalPositions, readSubset, textRange, type SubsetTree } from "./diff-locate.js";
+import { entryBytes, entryKeys, maskedText, outlineYaml, type Outline, type OutlineEntry } from "./diff-outline.js";
+import { parseVersion, type VersionFile } from "./diff-sources.js";
+
+/**
+ * The fields `diffDocuments` tells list entries apart by (its keyed-list rule): a stand-in for an entry
+ * that is the same in both versions carries exactly these, so the lists are keyed as the full entries are.
+ */
+const LIST_KEY_FIELDS = ["id", "ref", "matter", "checklist", "indicator"] as const;
+
+/** Kinds whose whole content the diff reads even when unchanged (department and item names, stages). */
+const WHOLE_KINDS = new Set(["Taxonomy", "DepartmentRegistry", "ItemCatalog"]);
+
+/** Files larger than this are parsed whole, so the parser's own size limit decides about them. */
+const OUTLINE_MAX_BYTES = 4 * 1024 * 1024;
+
+/** One distinct file content (by bytes), read once however many files have it. */
+interface Content {
+  bytes: Uint8Array;
+  /** Its outline, when the file is in the outline's subset. */
+  outline?: Outline;
+  /** The envelope (every list entry under `spec` left out), parsed; absent when the outline cannot be trusted. */
+  envelope?: { value: unknown; kind: string };
+  /** The whole file parsed, on first use. */
+  whole?: SourceDocument;
+}
+
+/** One file of one version, with its content and identity. */
+interface Entry {
+  file: VersionFile;
+  content: Content;
+  /** Parsed whole (outside the subset): the document exactly as `parseSource` gives it. */
+  parsed?: SourceDocument;
+  /** `metadata.id` when it is a non-empty string. */
+  id: string | undefined;
+}
+
+/** The bytes decoded as UTF-8 (already checked to be valid). */
+function decode(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
+/** The first line of an entry, one character per byte: a cheap key to find the same entry by. */
+function firstLine(outline: Outline, entry: OutlineEntry): string {
+  const start = outline.lineStarts[entry.start] as number;
+  const end = Math.min((outline.lineStarts[entry.start + 1] as number) - 1, outline.bytes.length);
+  return Buffer.from(outline.bytes.buffer, outline.bytes.byteOffset + start, end - start).toString("latin1");
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function metadataId(value: unknown): string | undefined {
+  const metadata = isRecord(value) ? value["metadata"] : undefined;
+  const id = isRecord(metadata) ? metadata["id"] : undefined;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
+/** Parses a text built from a file's lines; undefined unless it reads without a single finding. */
+function parseClean(path: string, text: string): SourceDocument | undefined {
+  const { document, diagnostics } = parseSource({ path, text });
+  return document !== undefined && diagnostics.length === 0 ? document : undefined;
+}
+
+/** Outlines a content and parses its envelope; leaves both unset when the file is outside the subset. */
+function prepare(content: Content, path: string): void {
+  const { bytes } = content;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bytes.byteLength > OUTLINE_MAX_BYTES || bom || !isUtf8(bytes)) return;
+  const outline = outlineYaml(bytes);
+  if (outline === undefined) return;
+  const envelope = parseClean(path, maskedText(outline, new Set(outline.lists.flatMap((list) => list.entries))).text);
+  if (envelope === undefined) return;
+  const kind = isRecord(envelope.value) && typeof envelope.value["kind"] === "string" ? envelope.value["kind"] : "";
+  content.outline = outline;
+  content.envelope = { value: envelope.value, kind };
+}
+
+/** A file in the subset that did not parse whole after all (never seen; `diffVersions` then parses everything whole). */
+class OutlineMismatch extends Error {}
+
+/** The whole file parsed (once per content); only called for contents in the subset, which always parse. */
+function whole(content: Content, path: string): SourceDocument {
+  if (content.whole === undefined) {
+    const { document } = parseSource({ path, text: content.bytes });
+    if (document === undefined) throw new OutlineMismatch(path);
+    content.whole = document;
+  }
+  return content.whole;
+}
+
+/** A document for one file whose value and positions come from elsewhere (shared with an identical file). */
+function sharedDocument(file: VersionFile, value: unknown, locate: SourceDocument["locate"]): SourceDocument {
+  return {
+    path: file.path,
+    get text() {
+      return decode(file.bytes);
+    },
+    value,
+    locate,
+  };
+}
+
+/** The document of a file that is unchanged or not compared: its envelope, or the whole file for kinds the diff reads whole. */
+function envelopeDocument(entry: Entry, value: unknown): SourceDocument {
+  const { content, file } = entry;
+  const kind = content.envelope?.kind ?? "";
+  if (WHOLE_KINDS.has(kind)) {
+    const document = whole(content, file.path);
+    return sharedDocument(file, document.value, (pointer, part) => document.locate(pointer, part));
+  }
+  return sharedDocument(file, value, (pointer, part) => whole(content, file.path).locate(pointer, part));
+}
+
+/** Both versions of a changed document, read entry by entry: entries the same in both become one shared stand-in. */
+function changedPair(before: Entry, after: Entry, stubs: WeakSet<object>): [SourceDocument, SourceDocument] | undefined {
+  const old = before.content.outline as Outline;
+  const next = after.content.outline as Outline;
+  const leftOld = new Map<OutlineEntry, Record<string, string>>();
+  const leftNew = new Map<OutlineEntry, Record<string, string>>();
+  for (const list of old.lists) {
+    const other = next.lists.find((candidate) => candidate.key === list.key);
+    if (other === undefined) continue;
+    // Entries are looked up by their first line, then compared byte for byte.
+    const waiting = new Map<string, OutlineEntry[]>();
+    for (const entry of other.entries) {
+      const head = firstLine(next, entry);
+      const queue = waiting.get(head);
+      if (queue === undefined) waiting.set(head, [entry]);
+      else queue.push(entry);
+    }
+    for (const entry of list.entries) {
+      const queue = waiting.get(firstLine(old, entry));
+      const bytes = entryBytes(old, entry);
+      const at = queue === undefined ? -1 : queue.findIndex((candidate) => Buffer.compare(entryBytes(next, candidate), bytes) === 0);
+      if (at < 0) continue;
+      const match = (queue as OutlineEntry[]).splice(at, 1)[0] as OutlineEntry;
+      const keys = entryKeys(old, entry, LIST_KEY_FIELDS);
+      if (keys === undefined) continue;
+      stubs.add(keys);
+      leftOld.set(entry, keys);
+      leftNew.set(match, keys);
+    }
+  }
+  const oldDocument = entryDocument(before, leftOld);
+  const newDocument = entryDocument(after, leftNew);
+  return oldDocument === undefined || newDocument === undefined ? undefined : [oldDocument, newDocument];
+}
+
+/** One version of a changed document: the file parsed without the entries in `left`, which are put back as their stand-ins. */
+function entryDocument(entry: Entry, left: Map<OutlineEntry, Record<string, string>>): SourceDocument | undefined {
+  const { file, content } = entry;
+  const outline = content.outline as Outline;
+  const masked = maskedText(outline, new Set(left.keys()));
+  const parsed = parseClean(file.path, masked.text);
+  if (parsed === undefined || !isRecord(parsed.value)) return undefined;
+  const spec = parsed.value["spec"];
+  /** Per list with stand-ins: for each entry, its index in the parsed (masked) list, or -1 for a stand-in. */
+  const places = new Map<string, number[]>();
+  for (const list of outline.lists) {
+    if (!list.entries.some((candidate) => left.has(candidate))) continue;
+    if (!isRecord(spec)) return undefined;
+    const kept = spec[list.key] ?? [];
+    if (!Array.isArray(kept)) return undefined;
+    const value: unknown[] = [];
+    const place: number[] = [];
+    let next = 0;
+    for (const candidate of list.entries) {
+      const stub = left.get(candidate);
+      place.push(stub === undefined ? next : -1);
+      value.push(stub ?? kept[next]);
+      if (stub === undefined) next += 1;
+    }
+    if (kept.length !== next) return undefined;
+    spec[list.key] = value;
+    places.set(list.key, place);
+  }
+  const positions = new OriginalPositions(outline);
+  const entryLocators = new Map<OutlineEntry, SourceDocument | undefined>();
+  const entryTrees = new Map<OutlineEntry, { text: string; tree: SubsetTree } | undefined>();
+  const locate = (pointer: string, part?: "key" | "value"): SourceRange | undefined => {
+    const segments = pointer.split("/");
+    const list = segments[1] === "spec" && segments[2] !== undefined ? outline.lists.find((candidate) => candidate.key === segments[2]) : undefined;
+    const index = list === undefined || segments[3] === undefined || !/^(?:0|[1-9]\d*)$/.test(segments[3]) ? undefined : Number(segments[3]);
+    const target = index === undefined ? undefined : list?.entries[index];
+    if (list === undefined || target === undefined) {
+      // A node holding left-out entries (or a missing child falling back to the root) ends where the file says.
+      const root = isRecord(parsed.value) ? parsed.value : {};
+      const holdsLeft =
+        left.size > 0 &&
+        (pointer === "" ||
+          (segments.length === 2 && (segments[1] === "spec" || !Object.prototype.hasOwnProperty.call(root, segments[1] as string))) ||
+          (segments.length === 3 && segments[1] === "spec" && list !== undefined && list.entries.some((candidate) => left.has(candidate))));
+      if (holdsLeft) return whole(content, file.path).locate(pointer, part);
+      return positions.remap(parsed.locate(pointer, part), masked.runs);
+    }
+    const rest = segments.slice(4).map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+    if (!entryTrees.has(target)) {
+      const text = decode(entryBytes(outline, target));
+      const tree = readSubset(text);
+      entryTrees.set(target, tree === undefined ? undefined : { text, tree });
+    }
+    const read = entryTrees.get(target);
+    if (read !== undefined) return positions.remap(textRange(read.text, locateInTree(read.tree, ["0", ...rest], part)), [[0, target.start]]);
+    if (!entryLocators.has(target)) entryLocators.set(target, entryParse(file.path, outline, target));
+    const own = entryLocators.get(target);
+    if (own !== undefined) return positions.remap(own.locate(["", "x", "0", ...segments.slice(4)].join("/"), part), [[ENTRY_PREFIX_LINES, target.start]]);
+    if (left.has(target)) return whole(content, file.path).locate(pointer, part);
+    const place = places.get(list.key);
+    segments[3] = String(place === undefined ? index : place[index as number]);
+    return positions.remap(parsed.locate(segments.join("/"), part), masked.runs);
+  };
+  return sharedDocument(file, parsed.value, locate);
+}
+
+/** What goes before an entry's lines to parse it alone: an envelope and a key whose value is the entry's list. */
+const ENTRY_PREFIX = "apiVersion: onething/v1\nkind: Checklist\nx:\n";
+const ENTRY_PREFIX_LINES = 3;
+
+/** One entry parsed alone (its lines under `x:`), for positions; undefined when that reads with a finding. */
+function entryParse(path: string, outline: Outline, entry: OutlineEntry): SourceDocument | undefined {
+  return parseClean(path, ENTRY_PREFIX + decode(entryBytes(outline, entry)));
+}
+
+/** Reads every file of one version: its outline and envelope, or the whole file where it is outside the subset. */
+function readEntries(files: readonly VersionFile[], contents: Map<number, Content[]>): Entry[] {
+  return files.map((file) => {
+    // Contents are told apart by length, then by their bytes (a compare of memory, not a hash of it).
+    const sameLength = contents.get(file.bytes.byteLength) ?? [];
+    let content = sameLength.find((candidate) => Buffer.compare(candidate.bytes, file.bytes) === 0);
+    if (content === undefined) {
+      content = { bytes: file.bytes };
+      prepare(content, file.path);
+      sameLength.push(content);
+      contents.set(file.bytes.byteLength, sameLength);
+    }
+    if (content.envelope !== undefined) return { file, content, id: metadataId(content.envelope.value) };
+    return { file, content, id: undefined };
+  });
+}
+
+/** Parses the files outside the subset exactly as before (a file that cannot be read is a usage error). */
+function parseRest(entries: Entry[], lang: Lang): void {
+  const rest = entries.filter((entry) => entry.content.envelope === undefined);
+  const documents = parseVersion(
+    rest.map((entry) => entry.file),
+    lang,
+  );
+  for (const [index, entry] of rest.entries()) {
+    const document = documents[index] as SourceDocument;
+    entry.parsed = document;
+    entry.id = metadataId(document.value);
+  }
+}
+
+function firstById(entries: readonly Entry[]): Map<string, Entry> {
+  const byId = new Map<string, Entry>();
+  for (const entry of entries) if (entry.id !== undefined && !byId.has(entry.id)) byId.set(entry.id, entry);
+  return byId;
+}
+
+/** A whole-file document for an entry in the subset (added, removed, or compared with a file outside it). */
+function wholeDocument(entry: Entry): SourceDocument {
+  const document = whole(entry.content, entry.file.path);
+  return sharedDocument(entry.file, document.value, (pointer, part) => document.locate(pointer, part));
+}
+
+/** What {@link loadVersions} returns: the documents of both versions and the stand-ins among their values. */
+export interface LoadedVersions {
+  /** The older version's documents, in file order. */
+  before: SourceDocument[];
+  /** The newer version's documents. */
+  after: SourceDocument[];
+  /** The stand-ins for list entries that are the same in both versions (each carries only the keys lists are matched by). */
+  stubs: WeakSet<object>;
+}
+
+/**
+ * Reads two versions for `diffDocuments` without parsing what did not change: a file whose bytes are
+ * the same in both versions is read only up to its envelope (its value is shared by both sides, so the
+ * diff sees it equal at once), and in a changed file the list entries under `spec` whose text is the same
+ * in both versions are not parsed but stand in by the keys the diff matches entries by. Files outside the
+ * outline's subset, added or removed documents, and the kinds whose names the diff reads are parsed whole;
+ * a file that cannot be read is the same usage error as before.
+ *
+ * @example
+ * const { before, after } = loadVersions({ before: oldFiles, after: newFiles, lang: "zh" });
+ * diffDocuments({ before, after }).changes.length;
+ */
+export function loadVersions(options: { before: readonly VersionFile[]; after: readonly VersionFile[]; lang: Lang }): LoadedVersions {
+  const contents = new Map<number, Content[]>();
+  const oldEntries = readEntries(options.before, contents);
+  const newEntries = readEntries(options.after, contents);
+  parseRest(oldEntries, options.lang);
+  parseRest(newEntries, options.lang);
+  const oldById = firstById(oldEntries);
+  const newById = firstById(newEntries);
+  const documents = new Map<Entry, SourceDocument>();
+  const stubs = new WeakSet<object>();
+  for (const entry of [...oldEntries, ...newEntries]) if (entry.parsed !== undefined) documents.set(entry, entry.parsed);
+  for (const [id, old] of oldById) {
+    const next = newById.get(id);
+    if (next === undefined || old.parsed !== undefined || next.parsed !== undefined || WHOLE_KINDS.has(old.content.envelope?.kind ?? "") || WHOLE_KINDS.has(next.content.envelope?.kind ?? "")) continue;
+    if (old.content === next.content) {
+      const value = old.content.envelope?.value;
+      documents.set(old, envelopeDocument(old, value));
+      documents.set(next, envelopeDocument(next, value));
+      continue;
+    }
+    const pair = changedPair(old, next, stubs);
+    documents.set(old, pair?.[0] ?? wholeDocument(old));
+    documents.set(next, pair?.[1] ?? wholeDocument(next));
+  }
+  const finish = (entries: Entry[], byId: Map<string, Entry>) =>
+    entries.map((entry) => {
+      const known = documents.get(entry);
+      if (known !== undefined) return known;
+      // Compared documents reach here when added, removed or of a kind read whole; the rest are never walked.
+      if (entry.id !== undefined && byId.get(entry.id) === entry) return wholeDocument(entry);
+      return envelopeDocument(entry, entry.content.envelope?.value);
+    });
+  return { before: finish(oldEntries, oldById), after: finish(newEntries, newById), stubs };
+}
+
+/** Whether a value holds one of the stand-ins (which must never reach a change). */
+function holdsStub(value: unknown, stubs: WeakSet<object>): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (stubs.has(value)) return true;
+  return Array.isArray(value) ? value.some((element) => holdsStub(element, stubs)) : Object.values(value).some((element) => holdsStub(element, stubs));
+}
+
+/**
+ * Diffs two versions read by {@link loadVersions}; in the rare case that a stand-in reaches a change (a
+ * list compared as a whole because its keys repeat), or a file of the subset does not parse whole after
+ * all, the versions are parsed whole and diffed again.
+ *
+ * @example
+ * const result = diffVersions({ before: oldFiles, after: newFiles, lang: "en" });
+ */
+export function diffVersions(options: { before: readonly VersionFile[]; after: readonly VersionFile[]; lang: Lang }): DiffResult {
+  const parsedWhole = () => diffDocuments({ before: parseVersion(options.before, options.lang), after: parseVersion(options.after, options.lang) });
+  try {
+    const loaded = loadVersions(options);
+    const result = diffDocuments({ before: loaded.before, after: loaded.after });
+    if (!result.changes.some((change) => holdsStub(change.before, loaded.stubs) || holdsStub(change.after, loaded.stubs))) return result;
+  } catch (error) {
+    if (!(error instanceof OutlineMismatch)) throw error;
+  }
+  return parsedWhole();
+}

@@ -1,0 +1,291 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { diffDocuments, parseSource, type DiffResult, type SourceDocument } from "@onething/sdk";
+import { diffVersions, loadVersions } from "../src/commands/diff-load.js";
+import { locateInTree, readSubset, textRange } from "../src/commands/diff-locate.js";
+import { entryKeys, outlineYaml } from "../src/commands/diff-outline.js";
+import { parseVersion, type VersionFile } from "../src/commands/diff-sources.js";
+import { UsageError } from "../src/options.js";
+
+// `onething diff` reads two versions without parsing what did not change (diff-load.ts); these tests pin
+// that it gives exactly what parsing everything gives: the same changes, messages and source positions.
+
+const fixtures = fileURLToPath(new URL("../../diff/fixtures/", import.meta.url));
+const encoder = new TextEncoder();
+
+function filesUnder(root: string, prefix: string): VersionFile[] {
+  const out: VersionFile[] = [];
+  const visit = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (name.endsWith(".yaml")) out.push({ path: `${prefix}/${relative(root, path).split("\\").join("/")}`, bytes: readFileSync(path) });
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function file(path: string, text: string): VersionFile {
+  return { path, bytes: encoder.encode(text) };
+}
+
+/** The diff of everything parsed whole: what `onething diff` computed before it learnt to skip. */
+function wholeDiff(before: VersionFile[], after: VersionFile[]): DiffResult {
+  return diffDocuments({ before: parseVersion(before, "en"), after: parseVersion(after, "en") });
+}
+
+function expectSameDiff(before: VersionFile[], after: VersionFile[]): DiffResult {
+  const fast = diffVersions({ before, after, lang: "en" });
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(wholeDiff(before, after)));
+  return fast;
+}
+
+/** Every JSON Pointer in a value, and one child that does not exist below each. */
+function pointersOf(value: unknown, pointer = ""): string[] {
+  const out = [pointer, `${pointer}/missing`];
+  if (Array.isArray(value)) value.forEach((element, index) => out.push(...pointersOf(element, `${pointer}/${index}`)));
+  else if (typeof value === "object" && value !== null) {
+    for (const [key, child] of Object.entries(value)) out.push(...pointersOf(child, `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`));
+  }
+  return out;
+}
+
+const CITY = (version: string, trips: number, extra = "") => `# a city list
+apiVersion: onething/v1
+kind: Checklist
+metadata:
+  id: cn.sd.qingdao
+  title: { zh: 青岛市清单, en: Qingdao list }
+  version: "${version}"
+spec:
+  scope: local
+  extends:
+    - { checklist: cn.national }
+  matters:
+    - id: newborn-birth
+      name: { zh: 出生一件事, en: Having a baby }
+      subject: individual
+      stage: birth
+      metrics:
+        trips: { before: 5, after: ${trips} }
+      owners:
+        lead: dept.nhc
+        partners: [dept.mps, "dept.nhsa"]
+    - id: open-restaurant
+      name: { zh: 开餐馆一件事, en: Opening a restaurant }   # a comment
+      subject: enterprise
+      stage: start
+      note: 'it''s a note'
+${extra}
+  notApplicable:
+    - matter: newcomer-retirement
+      reason: { zh: 本地无此类业务, en: Not here }
+      basis: not-present
+`;
+
+const NATIONAL = (days: number) => `apiVersion: onething/v1
+kind: Checklist
+metadata:
+  id: cn.national
+  title: { zh: 国家清单, en: National list }
+  version: "1.0.0"
+spec:
+  scope: national
+  matters:
+    - id: newborn-birth
+      name: { zh: 出生一件事, en: Having a baby }
+      subject: individual
+      stage: birth
+      metrics:
+        days: { before: 30, after: ${days} }
+    - id: open-restaurant
+      name: { zh: 开餐馆一件事, en: Opening a restaurant }
+      subject: enterprise
+      stage: start
+`;
+
+describe("diffVersions gives what parsing everything gives", () => {
+  test.each(["lead-department-changed", "material-dropped", "matter-added-to-batch", "matter-renamed", "trips-regressed"])("fixture %s", (name) => {
+    const context = filesUnder(join(fixtures, "_context"), "context");
+    const result = expectSameDiff([...context, ...filesUnder(join(fixtures, name, "before"), "v")], [...context, ...filesUnder(join(fixtures, name, "after"), "v")]);
+    expect(result.changes.length).toBeGreaterThan(0);
+  });
+
+  test("a national change is reported once, in the national list, while identical city lists are skipped", () => {
+    const before = [file("a/national.yaml", NATIONAL(10)), file("a/city.yaml", CITY("1.0.0", 1))];
+    const after = [file("b/national.yaml", NATIONAL(12)), file("b/city.yaml", CITY("1.0.0", 1))];
+    const result = expectSameDiff(before, after);
+    // The diff compares source documents, not resolved lists: the city inherits the change but does not repeat it.
+    expect(result.changes.map((change) => `${change.document} ${change.field} ${change.locations.after?.file}:${change.locations.after?.line}`)).toEqual([
+      "cn.national /spec/matters/newborn-birth/metrics/days/after b/national.yaml:15",
+    ]);
+    expect(result.documents.map((document) => `${document.id} ${document.before} ${document.after}`)).toEqual(["cn.national a/national.yaml b/national.yaml", "cn.sd.qingdao a/city.yaml b/city.yaml"]);
+    // The unchanged city is read only to its envelope: both versions share one value, without its matters.
+    const loaded = loadVersions({ before, after, lang: "en" });
+    expect(loaded.before[1]?.value).toBe(loaded.after[1]?.value);
+    expect((loaded.after[1]?.value as { spec: { matters: unknown } }).spec.matters).toBeNull();
+  });
+
+  test("in a changed list, unchanged matters stand in by their id; changed ones are reported with their positions", () => {
+    const extra = `    - id: new-matter
+      formerIds: [open-restaurant]
+      name: { zh: 新事项, en: New matter }
+      subject: enterprise
+      stage: start
+`;
+    const before = [file("a/city.yaml", CITY("1.0.0", 1))];
+    const after = [file("b/city.yaml", CITY("1.1.0", 2, extra).replace("    - id: open-restaurant", "    - id: open-restaurant-2"))];
+    const result = expectSameDiff(before, after);
+    expect(result.changes.map((change) => change.check)).toContain("metric-changed");
+    const loaded = loadVersions({ before, after, lang: "en" });
+    const matters = (document: SourceDocument | undefined) => (document?.value as { spec: { matters: unknown[] } }).spec.matters;
+    // Nothing is the same in this pair's matters, so nothing stands in.
+    expect(matters(loaded.before[0]).every((matter) => Object.keys(matter as object).length > 2)).toBe(true);
+  });
+
+  test("a rename across a change is still found, and stand-ins never reach a change", () => {
+    const before = [file("a/city.yaml", CITY("1.0.0", 1))];
+    const after = [file("b/city.yaml", CITY("1.0.0", 1).replace("    - id: open-restaurant\n", "    - id: open-restaurant-joint\n      formerIds: [open-restaurant]\n"))];
+    const result = expectSameDiff(before, after);
+    expect(result.changes.map((change) => change.check)).toEqual(["matter-renamed"]);
+    const loaded = loadVersions({ before, after, lang: "en" });
+    const [first] = (loaded.after[0]?.value as { spec: { matters: unknown[] } }).spec.matters;
+    expect(first).toEqual({ id: "newborn-birth" });
+    expect(loaded.stubs.has(first as object)).toBe(true);
+  });
+
+  test("documents matched by id across moved paths, duplicates, files outside the subset and lists with repeated ids", () => {
+    const anchored = NATIONAL(10).replace("scope: national", "scope: &s national");
+    const repeated = CITY("1.0.0", 1).replace("    - id: open-restaurant", "    - id: newborn-birth");
+    const cases: Array<[VersionFile[], VersionFile[]]> = [
+      [[file("a/x.yaml", NATIONAL(10))], [file("b/moved/y.yaml", NATIONAL(11))]],
+      [[file("a/1.yaml", NATIONAL(10)), file("a/2.yaml", NATIONAL(11))], [file("b/1.yaml", NATIONAL(11)), file("b/2.yaml", NATIONAL(10))]],
+      [[file("a/n.yaml", NATIONAL(10))], [file("b/n.yaml", anchored)]],
+      [[file("a/n.yaml", anchored)], [file("b/n.yaml", NATIONAL(10))]],
+      [[file("a/c.yaml", repeated)], [file("b/c.yaml", repeated.replace("after: 1", "after: 2"))]],
+      [[file("a/c.yaml", CITY("1.0.0", 1))], []],
+      [[], [file("b/c.yaml", CITY("1.0.0", 1))]],
+    ];
+    for (const [before, after] of cases) expectSameDiff(before, after);
+  });
+
+  test("an unreadable file is the same usage error, and a file that is the same on both sides is still checked", () => {
+    const message = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof UsageError ? error.message : `unexpected ${String(error)}`;
+      }
+      return "no error";
+    };
+    const broken = "apiVersion: onething/v1\nmetadata: { id: x }\n";
+    const before = [file("a/x.yaml", broken), file("a/n.yaml", NATIONAL(10))];
+    const after = [file("b/x.yaml", broken), file("b/n.yaml", NATIONAL(11))];
+    const fast = message(() => diffVersions({ before, after, lang: "en" }));
+    expect(fast).toContain("a/x.yaml");
+    expect(fast).toBe(message(() => wholeDiff(before, after)));
+  });
+
+  test("a YAML error inside a changed or unchanged entry gives what the parser's recovery gives", () => {
+    const duplicate = CITY("1.0.0", 1).replace("      subject: enterprise\n", "      subject: enterprise\n      subject: individual\n");
+    expectSameDiff([file("a/c.yaml", duplicate)], [file("b/c.yaml", duplicate.replace("after: 1", "after: 2"))]);
+    expectSameDiff([file("a/c.yaml", duplicate)], [file("b/c.yaml", duplicate.replace("subject: individual", "subject: project"))]);
+  });
+
+  test("every position a loaded document gives is the one the parser gives", () => {
+    const text = CITY("1.0.0", 1);
+    const before = [file("a/city.yaml", text.replace("1.0.0", "0.9.0").replace("after: 1", "after: 3"))];
+    const after = [file("b/city.yaml", text)];
+    const loaded = loadVersions({ before, after, lang: "en" });
+    const whole = parseSource({ path: "b/city.yaml", text }).document as SourceDocument;
+    for (const document of [loaded.before[0], loaded.after[0]]) {
+      const reference = document === loaded.after[0] ? whole : (parseSource({ path: "a/city.yaml", text: before[0]?.bytes as Uint8Array }).document as SourceDocument);
+      for (const pointer of pointersOf(reference.value)) {
+        for (const part of ["key", "value"] as const) expect([pointer, part, document?.locate(pointer, part)]).toEqual([pointer, part, reference.locate(pointer, part)]);
+      }
+    }
+  });
+});
+
+describe("outlineYaml", () => {
+  test("finds the entries of the lists under spec, each with the lines up to the next", () => {
+    const outline = outlineYaml(encoder.encode(CITY("1.0.0", 1)));
+    expect(outline?.lists.map((list) => `${list.key} ${list.entries.map((entry) => `${entry.start}-${entry.end}`).join(",")}`)).toEqual(["matters 12-21,21-27", "notApplicable 28-32"]);
+    expect(outline?.lists[1]?.entries[0] && entryKeys(outline, outline.lists[1].entries[0], ["id", "matter"])).toEqual({ matter: "newcomer-retirement" });
+    expect(outlineYaml(encoder.encode(CITY("1.0.0", 1).replace("matter: newcomer-retirement", 'matter: "newcomer-retirement"')))).toBeDefined();
+  });
+
+  test.each([
+    ["a tab", "a:\tb\n"],
+    ["an anchor", "a: &x 1\nb: *x\n"],
+    ["a plain scalar over two lines", "a: one\n  two\n"],
+    ["a quoted scalar over two lines", 'a: "one\n  two"\n'],
+    ["a flow collection over two lines", "a: [1,\n  2]\n"],
+    ["keep chomping", "a: |+\n  text\n\nb: 1\n"],
+    ["a comment indented under a scalar", "a: 1\n  # note\n"],
+    ["a top-level key twice", "a: 1\na: 2\n"],
+    ["a document marker", "a: 1\n---\nb: 2\n"],
+    ["a quoted key", '"a": 1\n'],
+    ["a CR", "a: 1\r\n"],
+    ["a BOM", "\ufeffa: 1\n"],
+    ["flow collections nested very deep", `a: ${"[".repeat(40)}${"]".repeat(40)}\n`],
+  ])("declines %s", (_name, text) => {
+    expect(outlineYaml(encoder.encode(text))).toBeUndefined();
+  });
+
+  test("an entry whose key is not a plain word must be parsed", () => {
+    const text = 'spec:\n  matters:\n    - id: "quoted"\n    - id: null\n    - id: plain # comment\n';
+    const outline = outlineYaml(encoder.encode(text));
+    const entries = outline?.lists[0]?.entries ?? [];
+    expect(entries.map((entry) => entryKeys(outline as NonNullable<typeof outline>, entry, ["id"]))).toEqual([undefined, undefined, { id: "plain" }]);
+  });
+});
+
+describe("locateInTree", () => {
+  const TRICKY = `apiVersion: onething/v1
+kind: Checklist
+metadata:
+  id: cn.x   # trailing comment
+  title: { zh: "引号, 逗号", en: 'it''s' }
+  empty:
+  list:
+  - a
+  - { k: [1, 2, { deep: "x" }], other: [] }
+  -   spaced: 1
+      after: 2
+spec:
+  matters:
+    - id: m
+      partners: [dept.a, "dept.b"]
+      metrics:
+        trips: { before: 5, after: 1 }
+      nothing:
+      # a comment at the end of the entry
+
+  scope: local
+`;
+
+  test.each([
+    ["a document with flow collections, empty values, indentless and spaced sequences", TRICKY],
+    ["a city list", CITY("1.0.0", 1)],
+  ])("gives the parser's spans in %s", (_name, text) => {
+    const tree = readSubset(text);
+    expect(tree).toBeDefined();
+    const document = parseSource({ path: "x.yaml", text }).document as SourceDocument;
+    for (const pointer of pointersOf(document.value)) {
+      const segments = pointer === "" ? [] : pointer.slice(1).split("/");
+      for (const part of ["key", "value"] as const) {
+        expect([pointer, part, textRange(text, locateInTree(tree as NonNullable<typeof tree>, segments, part))]).toEqual([pointer, part, document.locate(pointer, part)]);
+      }
+    }
+  });
+
+  test("declines what it does not read, so that the parser decides", () => {
+    expect(readSubset("a: |\n  text\n")).toBeUndefined();
+    expect(readSubset('"quoted key": 1\n')).toBeUndefined();
+    expect(readSubset("a: { b }\n")).toBeUndefined();
+  });
+});
