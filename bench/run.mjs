@@ -212,7 +212,8 @@ function ratioRows(results) {
   add("start", start && node ? start.medianMs / node.medianMs : undefined, "validate on one small file", start && node ? undefined : "measurement failed");
   const diff = get("diff");
   add("diff", diff && validate ? diff.medianMs / validate.medianMs : undefined, "medians", results.unavailable["diff"]);
-  add("keystroke", undefined, undefined, results.unavailable["keystroke"]);
+  const keys = results.keystroke;
+  add("keystroke", keys?.medianMs, keys ? `median of ${keys.n} keys (↓, Enter, typing, commits, search); min ${keys.minMs.toFixed(0)}, p90 ${keys.p90Ms.toFixed(0)}, max ${keys.maxMs.toFixed(0)} ms; bench/keystroke.mjs` : undefined, keys ? undefined : results.unavailable["keystroke"] ?? "measurement failed");
   const onething = results.measurements.filter((entry) => entry.name.startsWith("validate") || entry.name === "diff" || entry.name === "cli-cold-start");
   const peak = Math.max(...onething.map((entry) => entry.maxRss ?? 0));
   add("rss", peak > 0 ? peak / MiB : undefined, "max over the onething runs", peak > 0 ? undefined : "no RSS figure");
@@ -452,9 +453,20 @@ async function main() {
   }
 
   const hasEditor = existsSync(join(ROOT, "packages", "tui", "package.json")) && (await runOnce({ command: node, args: [CLI, "edit", "--help"], cwd: CORPUS })).code === 0;
-  unavailable["keystroke"] = hasEditor
-    ? "the editor exists but this bench has no keystroke-to-frame harness for it yet"
-    : "the editor (`onething edit`, packages/tui) does not exist yet";
+  let keystroke;
+  if (hasEditor) {
+    // bench/keystroke.mjs runs the built editor in process on a fake terminal; one run sends ~80 keys.
+    process.stderr.write("keystroke…\n");
+    const run = await runOnce({ command: node, args: [join(BENCH, "keystroke.mjs"), "--json", "--seed", String(values.seed)], cwd: ROOT });
+    try {
+      keystroke = JSON.parse(run.stdout.trim().split("\n").at(-1));
+      process.stderr.write(`  keystroke: median ${keystroke.medianMs.toFixed(1)} ms over ${keystroke.n} keys (min ${keystroke.minMs.toFixed(1)}, max ${keystroke.maxMs.toFixed(1)})\n`);
+    } catch {
+      unavailable["keystroke"] = `bench/keystroke.mjs exits ${run.code}: ${(run.stderr.trim().split("\n").at(-1) ?? "").slice(0, 200)}`;
+    }
+  } else {
+    unavailable["keystroke"] = "the editor (`onething edit`, packages/tui) does not exist yet";
+  }
 
   let profile;
   if (!values["no-profile"]) {
@@ -462,7 +474,7 @@ async function main() {
     profile = await profileValidate(dirA);
   }
   machine.loadEnd = loadavg().map((value) => value.toFixed(2)).join(" / ");
-  const results = { machine, corpus, runs, measurements, unavailable, floor, floorDetail, validateSummary, profile };
+  const results = { machine, corpus, runs, measurements, unavailable, floor, floorDetail, validateSummary, profile, keystroke };
   const rows = ratioRows(results);
 
   process.stdout.write(`\n${"measurement".padEnd(22)} ${"median".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)} ${"peak RSS".padStart(9)}  exit\n`);

@@ -10,6 +10,8 @@ export interface KeyPress {
   ctrl: boolean;
   /** How many times the key was pressed in one chunk (runs of Backspace); default 1. */
   count?: number;
+  /** Shift was held with ↑ or ↓. */
+  shift?: boolean;
 }
 
 /** The subset of Ink's `Key` the editor reads. */
@@ -42,8 +44,8 @@ export interface InkKey {
 export function toKeyPress(input: string, key: InkKey): KeyPress {
   if (/^[\u007F\b]+$/.test(input)) return { input: "", name: "backspace", ctrl: false, count: input.length };
   const named = (name: NonNullable<KeyPress["name"]>): KeyPress => ({ input: "", name, ctrl: key.ctrl });
-  if (key.upArrow) return named("up");
-  if (key.downArrow) return named("down");
+  if (key.upArrow) return key.shift ? { ...named("up"), shift: true } : named("up");
+  if (key.downArrow) return key.shift ? { ...named("down"), shift: true } : named("down");
   if (key.leftArrow) return named("left");
   if (key.rightArrow) return named("right");
   if (key.pageUp) return named("pageup");
@@ -58,10 +60,10 @@ export function toKeyPress(input: string, key: InkKey): KeyPress {
 }
 
 /** Where the keyboard is: the mode, or in `browse` mode the focused pane. */
-export type Context = "tree" | "detail" | "problems" | "search" | "edit" | "pick" | "help" | "confirm-quit" | "confirm-save" | "conflict" | "recovery";
+export type Context = "tree" | "detail" | "problems" | "search" | "edit" | "pick" | "help" | "confirm-quit" | "confirm-save" | "conflict" | "recovery" | "diff" | "list" | "prompt" | "confirm-delete" | "confirm-type";
 
 /** Contexts where printable keys are text to insert. */
-export const TEXT_CONTEXTS: readonly Context[] = ["search", "edit", "pick", "help"];
+export const TEXT_CONTEXTS: readonly Context[] = ["search", "edit", "pick", "help", "prompt", "confirm-type"];
 
 /** One entry of the key table, which drives dispatch, the footer and the help screen alike. */
 export interface Binding {
@@ -78,9 +80,9 @@ export interface Binding {
 }
 
 const BROWSE: readonly Context[] = ["tree", "detail", "problems"];
-const LISTS: readonly Context[] = ["tree", "detail", "problems", "pick"];
-const TYPING: readonly Context[] = ["search", "edit", "pick", "help"];
-const ALL: readonly Context[] = ["tree", "detail", "problems", "search", "edit", "pick", "help", "confirm-quit", "confirm-save", "conflict", "recovery"];
+const LISTS: readonly Context[] = ["tree", "detail", "problems", "pick", "list"];
+const TYPING: readonly Context[] = ["search", "edit", "pick", "help", "prompt", "confirm-type"];
+const ALL: readonly Context[] = ["tree", "detail", "problems", "search", "edit", "pick", "help", "confirm-quit", "confirm-save", "conflict", "recovery", "diff", "list", "prompt", "confirm-delete", "confirm-type"];
 
 const b = (command: string, keys: string[], contexts: readonly Context[], zh: string, en: string, footer = true): Binding => ({ command, keys, contexts, label: { zh, en }, footer });
 
@@ -88,8 +90,12 @@ const b = (command: string, keys: string[], contexts: readonly Context[], zh: st
 export const BINDINGS: readonly Binding[] = [
   b("recovery-restore", ["r"], ["recovery"], "恢复未保存的修改", "restore the unsaved edits"),
   b("recovery-discard", ["d"], ["recovery"], "丢弃", "discard them"),
-  b("confirm-yes", ["y"], ["confirm-quit", "confirm-save"], "是", "yes"),
-  b("confirm-no", ["n", "escape"], ["confirm-quit", "confirm-save"], "否", "no"),
+  b("confirm-yes", ["y"], ["confirm-quit", "confirm-save", "confirm-delete"], "是", "yes"),
+  b("confirm-no", ["n", "escape"], ["confirm-quit", "confirm-save", "confirm-delete"], "否", "no"),
+  b("type-confirm", ["return"], ["confirm-type"], "确定", "confirm"),
+  b("type-cancel", ["escape"], ["confirm-type"], "取消", "cancel"),
+  b("prompt-accept", ["return"], ["prompt"], "确定", "ok"),
+  b("prompt-cancel", ["escape"], ["prompt"], "取消", "cancel"),
   b("conflict-reload", ["r"], ["conflict"], "重新载入磁盘上的文件（放弃我的修改）", "reload from disk (drop my edits)"),
   b("conflict-keep", ["k"], ["conflict"], "保留我的修改并覆盖", "keep mine and overwrite"),
   b("conflict-cancel", ["escape"], ["conflict"], "取消", "cancel"),
@@ -100,6 +106,17 @@ export const BINDINGS: readonly Binding[] = [
   b("pick-choose", ["return"], ["pick"], "选择", "choose"),
   b("pick-cancel", ["escape"], ["pick"], "取消", "cancel"),
   b("help-close", ["escape"], ["help"], "关闭帮助", "close help"),
+  b("diff-jump", ["return"], ["diff"], "跳到修改处", "go to the change"),
+  b("diff-up", ["up", "k"], ["diff"], "上移", "up", false),
+  b("diff-down", ["down", "j"], ["diff"], "下移", "down", false),
+  b("diff-page-up", ["pageup"], ["diff"], "上一页", "page up", false),
+  b("diff-page-down", ["pagedown"], ["diff"], "下一页", "page down", false),
+  b("diff-close", ["escape", "D"], ["diff"], "关闭差异", "close the diff"),
+  b("list-edit", ["return", "e"], ["list"], "修改条目", "edit the entry"),
+  b("list-back", ["escape", "left", "h"], ["list"], "返回", "back"),
+  // Before move-up / move-down: Shift+↑ also matches a plain "up".
+  b("reorder-up", ["K", "S-up"], ["tree", "list"], "上移条目", "move up"),
+  b("reorder-down", ["J", "S-down"], ["tree", "list"], "下移条目", "move down", false),
   b("move-up", ["up", "k"], LISTS, "上移", "up", false),
   b("move-down", ["down", "j"], LISTS, "下移", "down", false),
   b("page-up", ["pageup"], LISTS, "上一页", "page up", false),
@@ -109,10 +126,13 @@ export const BINDINGS: readonly Binding[] = [
   b("cursor-home", ["home", "C-a"], TYPING, "光标到行首", "cursor to start", false),
   b("cursor-end", ["end", "C-e"], TYPING, "光标到行尾", "cursor to end", false),
   b("delete-left", ["backspace"], TYPING, "删除前一个字", "delete back", false),
-  b("delete-right", ["C-d"], TYPING, "删除后一个字", "delete forward", false),
+  b("delete-right", ["delete", "C-d"], TYPING, "删除后一个字", "delete forward", false),
   b("open", ["return", "right", "l"], ["tree"], "展开/打开", "open"),
   b("collapse", ["left", "h"], ["tree"], "收起", "collapse", false),
   b("edit-field", ["return", "e"], ["detail"], "修改", "edit"),
+  b("clear-field", ["x"], ["detail"], "清除字段", "clear the field", false),
+  b("add", ["a"], ["tree", "list"], "添加", "add"),
+  b("delete-node", ["d"], ["tree", "list"], "删除", "delete"),
   b("jump", ["return"], ["problems"], "跳到字段", "go to field"),
   b("back", ["escape"], ["detail", "problems"], "返回", "back"),
   b("focus-next", ["tab"], BROWSE, "切换窗格", "next pane"),
@@ -121,8 +141,10 @@ export const BINDINGS: readonly Binding[] = [
   b("next-match", ["n"], BROWSE, "下一个匹配", "next match", false),
   b("prev-match", ["N"], BROWSE, "上一个匹配", "previous match", false),
   b("save", ["s", "C-s"], BROWSE, "保存", "save"),
-  b("undo", ["u"], BROWSE, "撤销", "undo"),
-  b("redo", ["C-r"], BROWSE, "重做", "redo"),
+  b("undo", ["u"], [...BROWSE, "list"], "撤销", "undo"),
+  b("redo", ["C-r"], [...BROWSE, "list"], "重做", "redo"),
+  b("diff", ["D"], BROWSE, "查看差异", "diff vs last commit"),
+  b("discard-all", ["X"], BROWSE, "放弃全部修改", "discard all edits", false),
   b("help", ["?"], BROWSE, "帮助", "help"),
   b("quit", ["q"], BROWSE, "退出", "quit"),
   b("interrupt", ["C-c"], ALL, "退出（有未保存的修改时按两次）", "quit (twice with unsaved edits)", false),
@@ -131,6 +153,7 @@ export const BINDINGS: readonly Binding[] = [
 /** Whether a key press matches a key spec. */
 export function matchesSpec(key: KeyPress, spec: string): boolean {
   if (spec.startsWith("C-")) return key.ctrl && key.input.toLowerCase() === spec.slice(2);
+  if (spec.startsWith("S-")) return key.shift === true && key.name === spec.slice(2);
   if (key.name !== undefined) return key.name === spec;
   return !key.ctrl && key.input === spec;
 }
@@ -162,6 +185,7 @@ const KEY_LABELS: Record<string, string> = {
   tab: "Tab",
   backtab: "Shift+Tab",
   backspace: "Backspace",
+  delete: "Delete",
 };
 
 /**
@@ -173,5 +197,6 @@ const KEY_LABELS: Record<string, string> = {
  */
 export function keyLabel(spec: string): string {
   if (spec.startsWith("C-")) return `Ctrl+${spec.slice(2).toUpperCase()}`;
+  if (spec.startsWith("S-")) return `Shift+${KEY_LABELS[spec.slice(2)] ?? spec.slice(2)}`;
   return KEY_LABELS[spec] ?? spec;
 }

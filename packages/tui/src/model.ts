@@ -1,5 +1,8 @@
 import type { LocalizedMessage } from "@onething/schemas";
 import type { Lang, ParsedDocument } from "@onething/sdk";
+import { ITEM_FIELDS, MATERIAL_FIELDS, MATTER_FIELDS, SOURCE_FIELDS, STEP_FIELDS } from "./fields.js";
+import { NOT_APPLICABLE_FIELDS, PATCH_FIELDS, withLocalAdjustments } from "./patches.js";
+import { matterChildren } from "./tree-groups.js";
 import type { YamlPath } from "./yaml-edit.js";
 
 /** A name in both languages as the data writes it (`en` optional). */
@@ -10,19 +13,21 @@ export interface Name {
   en?: string;
 }
 
-/** One node of the tree: subject → stage → matter → item. */
+/** One node of the tree: subject → stage → matter → group (items, materials, steps, sources) → entry. */
 export interface TreeNode {
-  /** Stable id: `s:<subject>`, `s:<subject>/<stage>`, `m:<file>#<pointer>` or `i:<file>#<pointer>`. */
+  /** Stable id: `s:<subject>`, `s:<subject>/<stage>`, `m:<file>#<pointer>`, `g:<file>#<pointer>` (a group), `i:<file>#<pointer>` (an item) or `e:<file>#<pointer>` (another entry). */
   id: string;
   /** What the node is. */
-  kind: "subject" | "stage" | "matter" | "item";
+  kind: "subject" | "stage" | "matter" | "group" | "item" | "material" | "step" | "source" | "patch" | "not-applicable";
+  /** Which list of its matter a group holds. */
+  group?: GroupKind;
   /** The name shown. */
   name: Name;
-  /** The data id (subject id, stage id, matter id or item ref). */
+  /** The data id (subject id, stage id, matter id, the list key of a group, item ref, material id, step or source number). */
   key: string;
-  /** The file of a matter or item. */
+  /** The file of a matter, group or entry. */
   file?: string;
-  /** JSON Pointer of a matter or item within its file. */
+  /** JSON Pointer of a matter, group (its list) or entry within its file. */
   pointer?: string;
   /** Ids of the ancestors, root first. */
   ancestors: string[];
@@ -30,12 +35,25 @@ export interface TreeNode {
   children: TreeNode[];
 }
 
-/** How a field's value is entered. */
-export type FieldKind = "text" | "number" | "date" | "enum" | "ref";
+/** How a field's value is entered: typed, toggled, chosen from a list, or a list of entries. */
+export type FieldKind = "text" | "number" | "date" | "enum" | "ref" | "boolean" | "list";
+
+/** The lists a `ref` field picks from. */
+export type RefList = "departments" | "items" | "stages" | "batches";
+
+/** How each entry of a `list` field is entered. */
+export interface EntrySpec {
+  /** Typed (`text`), or chosen from the field's options (`enum`) or a list of references (`ref`). */
+  kind: "text" | "enum" | "ref";
+  /** The choices of an `enum` entry. */
+  options?: readonly { value: string; label: LocalizedMessage }[];
+  /** The list a `ref` entry picks from. */
+  refs?: RefList;
+}
 
 /** One editable field of the detail form. */
 export interface FieldSpec {
-  /** Path below the node (a matter or an item). */
+  /** Path below the node (a matter, item, material, step or source). */
   path: YamlPath;
   /** The label as the form shows it. */
   label: LocalizedMessage;
@@ -44,59 +62,14 @@ export interface FieldSpec {
   /** The choices of an `enum` field: value and label. */
   options?: readonly { value: string; label: LocalizedMessage }[];
   /** The list a `ref` field picks from. */
-  refs?: "departments" | "items" | "stages";
+  refs?: RefList;
+  /** How the entries of a `list` field are entered. */
+  entry?: EntrySpec;
+  /** The heading the field is shown under (none: the first, unnamed section). */
+  section?: LocalizedMessage;
 }
 
-const opt = (value: string, zh: string, en: string) => ({ value, label: { zh, en } });
-
-/** The editable fields of a matter, in form order. */
-export const MATTER_FIELDS: readonly FieldSpec[] = [
-  { path: ["name", "zh"], label: { zh: "名称", en: "Name" }, kind: "text" },
-  { path: ["name", "en"], label: { zh: "英文名称", en: "English name" }, kind: "text" },
-  { path: ["shortName"], label: { zh: "简称", en: "Short name" }, kind: "text" },
-  {
-    path: ["subject"],
-    label: { zh: "主体", en: "Subject" },
-    kind: "enum",
-    options: [opt("enterprise", "经营主体", "Business entity"), opt("individual", "个人", "Individual"), opt("project", "工程建设项目", "Construction project")],
-  },
-  { path: ["stage"], label: { zh: "阶段", en: "Stage" }, kind: "ref", refs: "stages" },
-  {
-    path: ["status"],
-    label: { zh: "状态", en: "Status" },
-    kind: "enum",
-    options: [opt("planned", "计划中", "planned"), opt("in-progress", "推进中", "in progress"), opt("landed", "已落地", "landed"), opt("verified", "已核验", "verified"), opt("retired", "已退出", "retired")],
-  },
-  { path: ["dueDate"], label: { zh: "完成期限", en: "Due date" }, kind: "date" },
-  { path: ["promisedTime", "value"], label: { zh: "承诺时限", en: "Promised time" }, kind: "number" },
-  {
-    path: ["promisedTime", "unit"],
-    label: { zh: "时限单位", en: "Time unit" },
-    kind: "enum",
-    options: [opt("workday", "工作日", "working days"), opt("day", "自然日", "days"), opt("hour", "小时", "hours")],
-  },
-  { path: ["owners", "leader"], label: { zh: "牵头领导", en: "Leader" }, kind: "text" },
-  { path: ["owners", "lead"], label: { zh: "牵头部门", en: "Lead department" }, kind: "ref", refs: "departments" },
-  {
-    path: ["confidence"],
-    label: { zh: "可信度", en: "Confidence" },
-    kind: "enum",
-    options: [opt("verified", "已核实", "verified"), opt("partial", "部分核实", "partial"), opt("unverified", "待核实", "unverified"), opt("illustrative", "示例", "illustrative")],
-  },
-  { path: ["note"], label: { zh: "备注", en: "Note" }, kind: "text" },
-];
-
-/** The editable fields of a bundled item, in form order. */
-export const ITEM_FIELDS: readonly FieldSpec[] = [
-  { path: ["ref"], label: { zh: "事项", en: "Item" }, kind: "ref", refs: "items" },
-  {
-    path: ["role"],
-    label: { zh: "办理要求", en: "Role" },
-    kind: "enum",
-    options: [opt("required", "必办", "required"), opt("conditional", "视情办理", "conditional")],
-  },
-  { path: ["note"], label: { zh: "备注", en: "Note" }, kind: "text" },
-];
+export { ITEM_FIELDS, MATERIAL_FIELDS, MATTER_FIELDS, SOURCE_FIELDS, STEP_FIELDS } from "./fields.js";
 
 /**
  * The fields of a node's detail form (none for subjects and stages).
@@ -105,9 +78,24 @@ export const ITEM_FIELDS: readonly FieldSpec[] = [
  * fieldsOf(matterNode).map((field) => field.path.join(".")); // ["name.zh", "name.en", "shortName", "subject", …]
  */
 export function fieldsOf(node: TreeNode | undefined): readonly FieldSpec[] {
-  if (node?.kind === "matter") return MATTER_FIELDS;
-  if (node?.kind === "item") return ITEM_FIELDS;
-  return [];
+  switch (node?.kind) {
+    case "patch":
+      return PATCH_FIELDS;
+    case "not-applicable":
+      return NOT_APPLICABLE_FIELDS;
+    case "matter":
+      return MATTER_FIELDS;
+    case "item":
+      return ITEM_FIELDS;
+    case "material":
+      return MATERIAL_FIELDS;
+    case "step":
+      return STEP_FIELDS;
+    case "source":
+      return SOURCE_FIELDS;
+    default:
+      return [];
+  }
 }
 
 /** A name in the language asked for, falling back to Chinese. */
@@ -130,15 +118,21 @@ export function pathOf(pointer: string): (string | number)[] {
     .map((segment) => (/^(?:0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
+/** The lists of a matter shown as groups in the tree. */
+export type GroupKind = "items" | "materials" | "steps" | "sources";
+
+/** A plain object, or undefined. */
+export function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function list(value: unknown): unknown[] {
+/** An array, or an empty one. */
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function nameFrom(value: unknown, fallback: string): Name {
+/** A `{ zh, en }` name, with a fallback when `zh` is missing. */
+export function nameFrom(value: unknown, fallback: string): Name {
   const name = record(value);
   const zh = typeof name?.["zh"] === "string" && name["zh"] !== "" ? name["zh"] : fallback;
   return typeof name?.["en"] === "string" ? { zh, en: name["en"] } : { zh };
@@ -251,21 +245,7 @@ export function buildTree(options: { documents: readonly ParsedDocument[]; catal
         ancestors: [subjectNode.id, stageNode.id],
         children: [],
       };
-      list(matter["items"]).forEach((itemValue, itemIndex) => {
-        const ref = record(itemValue)?.["ref"];
-        const key = typeof ref === "string" ? ref : `#${itemIndex}`;
-        const itemPointer = `${pointer}/items/${itemIndex}`;
-        matterNode.children.push({
-          id: `i:${document.path}#${itemPointer}`,
-          kind: "item",
-          name: catalog.items.get(key) ?? { zh: key },
-          key,
-          file: document.path,
-          pointer: itemPointer,
-          ancestors: [subjectNode.id, stageNode.id, matterNode.id],
-          children: [],
-        });
-      });
+      matterNode.children.push(...matterChildren({ file: document.path, matter, matterNode, catalog }));
       stageNode.children.push(matterNode);
     });
   }
@@ -275,7 +255,7 @@ export function buildTree(options: { documents: readonly ParsedDocument[]; catal
     subject.children = subject.children.filter((stage) => stage.children.length > 0);
     if (subject.children.length > 0) result.push(subject);
   }
-  return result;
+  return withLocalAdjustments(result, options);
 }
 
 /**

@@ -4,6 +4,9 @@ import { findBinding, TEXT_CONTEXTS, type Context, type KeyPress } from "./keys.
 import { allNodes, buildCatalog, buildTree, fieldsOf, nameIn, pathOf, pointerOf, valueAt, visibleNodes, type FieldSpec, type TreeNode } from "./model.js";
 import { dirtyFiles, layoutOf, visibleProblems, type EditorState, type EditRecord } from "./state.js";
 import { bufferOf, deleteLeft, deleteRight, insertText, isWellFormed, moveCursor, moveCursorTo, type TextBuffer } from "./text.js";
+import { diffCommand } from "./diff-view.js";
+import { choicesOf, listEntries } from "./choices.js";
+import { applyTargetValue, runStructural, startList } from "./structure.js";
 import { fieldValue } from "./validation.js";
 import { applyEdit } from "./yaml-edit.js";
 
@@ -138,6 +141,10 @@ function typeText(state: EditorState, change: (buffer: TextBuffer) => TextBuffer
       return state.pick === undefined ? state : { ...state, pick: { ...state.pick, filter: change(state.pick.filter), index: 0 } };
     case "help":
       return { ...state, helpFilter: change(state.helpFilter) };
+    case "prompt":
+      return state.prompt === undefined ? state : { ...state, prompt: { purpose: state.prompt.purpose, label: state.prompt.label, buffer: change(state.prompt.buffer) } };
+    case "confirm-type":
+      return state.confirmation === undefined ? state : { ...state, confirmation: { ...state.confirmation, typed: change(state.confirmation.typed) } };
     default:
       return state;
   }
@@ -148,6 +155,9 @@ const say = (state: EditorState, zh: string, en: string, tone: "info" | "error" 
 function run(state: EditorState, command: string, key: KeyPress): EditorState {
   const node = currentNode(state);
   const layout = layoutOf(state.size);
+  if (command === "diff" || command.startsWith("diff-")) return diffCommand(state, command, revealPointer, layout);
+  const structural = runStructural(state, command);
+  if (structural !== undefined) return structural;
   switch (command) {
     case "move-up":
     case "move-down":
@@ -159,7 +169,7 @@ function run(state: EditorState, command: string, key: KeyPress): EditorState {
     case "open": {
       if (node === undefined) return state;
       // Enter on a matter or an item opens its form; otherwise (and with → / l) a closed node opens.
-      if (key.name === "return" && (node.kind === "matter" || node.kind === "item")) return { ...state, focus: "detail", fieldIndex: 0 };
+      if (key.name === "return" && fieldsOf(node).length > 0) return { ...state, focus: "detail", fieldIndex: 0 };
       if (node.children.length > 0 && !state.expanded.has(node.id)) return scrollTree({ ...state, expanded: new Set([...state.expanded, node.id]) });
       return node.children.length > 0 ? move(state, 1) : state;
     }
@@ -211,17 +221,18 @@ function run(state: EditorState, command: string, key: KeyPress): EditorState {
     case "edit-commit":
       return commitEdit(state);
     case "edit-cancel":
-      return { ...state, mode: "browse", edit: undefined };
+      return { ...state, mode: state.edit?.target?.type === "entry" ? "list" : "browse", edit: undefined };
     case "pick-choose": {
       const pick = state.pick;
       if (pick === undefined) return state;
       const choice = filteredOptions(state)[pick.index];
       if (choice === undefined) return state;
       const target = allNodes(state.tree).find((candidate) => candidate.id === pick.nodeId);
+      if (pick.target !== undefined) return applyTargetValue({ ...state, pick: undefined }, target, pick.field, pick.target, choice.value);
       return applyFieldValue({ ...state, mode: "browse", pick: undefined }, target, pick.field, choice.value);
     }
     case "pick-cancel":
-      return { ...state, mode: "browse", pick: undefined };
+      return { ...state, mode: state.pick?.target?.type === "entry" ? "list" : "browse", pick: undefined };
     case "help":
       return { ...state, mode: "help", helpFilter: { text: "", cursor: 0 } };
     case "help-close":
@@ -257,12 +268,14 @@ function run(state: EditorState, command: string, key: KeyPress): EditorState {
       if (record === undefined) return say(state, command === "undo" ? "没有可撤销的修改" : "没有可重做的修改", command === "undo" ? "Nothing to undo" : "Nothing to redo");
       const rest = from.slice(0, -1);
       let next = setText(state, record.file, command === "undo" ? record.before : record.after);
+      for (const other of record.also ?? []) next = setText(next, other.file, command === "undo" ? other.before : other.after);
       next = command === "undo" ? { ...next, undo: rest, redo: [...state.redo, record] } : { ...next, redo: rest, undo: [...state.undo, record] };
-      next = revealPointer(next, record.file, record.pointer);
+      next = revealPointer({ ...next, mode: next.mode === "list" ? "browse" : next.mode, list: undefined }, record.file, record.pointer);
       const label = record.label;
+      const verb = record.verb ?? { zh: "修改", en: "edit of" };
       return command === "undo"
-        ? say(next, `已撤销：修改「${label.zh}」`, `Undone: edit of “${label.en}”`)
-        : say(next, `已重做：修改「${label.zh}」`, `Redone: edit of “${label.en}”`);
+        ? say(next, `已撤销：${verb.zh}「${label.zh}」`, `Undone: ${verb.en} “${label.en}”`)
+        : say(next, `已重做：${verb.zh}「${label.zh}」`, `Redone: ${verb.en} “${label.en}”`);
     }
     case "quit":
       if (dirtyFiles(state).length === 0) return { ...state, exit: "discard-recovery" };
@@ -280,6 +293,11 @@ function move(state: EditorState, step: number): EditorState {
     const count = filteredOptions(state).length;
     return { ...state, pick: { ...state.pick, index: Math.max(0, Math.min(count - 1, state.pick.index + step)) } };
   }
+  if (state.mode === "list" && state.list !== undefined) {
+    const node = allNodes(state.tree).find((candidate) => candidate.id === state.list?.nodeId);
+    const count = listEntries(state, node, state.list.field).length;
+    return { ...state, list: { ...state.list, index: Math.max(0, Math.min(count - 1, state.list.index + step)) } };
+  }
   if (state.focus === "detail") {
     const count = fieldsOf(currentNode(state)).length;
     return { ...state, fieldIndex: Math.max(0, Math.min(count - 1, state.fieldIndex + step)) };
@@ -294,8 +312,13 @@ function move(state: EditorState, step: number): EditorState {
   return scrollTree({ ...state, cursorId: next?.id, fieldIndex: 0 });
 }
 
-/** Keeps the cursor inside the tree window. */
-function scrollTree(state: EditorState): EditorState {
+/**
+ * Keeps the cursor inside the tree window.
+ *
+ * @example
+ * scrollTree({ ...state, cursorId: lastNode.id }).treeTop; // scrolled so the last node is visible
+ */
+export function scrollTree(state: EditorState): EditorState {
   const height = Math.max(1, layoutOf(state.size).bodyRows);
   const rows = treeRows(state);
   const index = Math.max(0, rows.findIndex((row) => row.id === state.cursorId));
@@ -312,8 +335,13 @@ function reveal(state: EditorState, node: TreeNode): EditorState {
   return scrollTree({ ...state, expanded, cursorId: node.id });
 }
 
-/** Moves the cursor to the deepest node containing a pointer of a file, and selects the field. */
-function revealPointer(state: EditorState, file: string, pointer: string): EditorState {
+/**
+ * Moves the cursor to the deepest node containing a pointer of a file, and selects the field.
+ *
+ * @example
+ * revealPointer(state, "checklists/national/2024-1.yaml", "/spec/matters/0/promisedTime/value").fieldIndex; // 7
+ */
+export function revealPointer(state: EditorState, file: string, pointer: string): EditorState {
   const nodes = allNodes(state.tree).filter((node) => node.file === file && node.pointer !== undefined && (pointer === node.pointer || pointer.startsWith(`${node.pointer}/`)));
   const node = nodes.at(-1);
   if (node === undefined) return state;
@@ -335,6 +363,7 @@ function jumpToProblem(state: EditorState): EditorState {
 }
 
 function matches(node: TreeNode, query: string): boolean {
+  if (node.kind === "group") return false;
   const needle = query.toLowerCase();
   return [node.name.zh, node.name.en ?? "", node.key].some((text) => text.toLowerCase().includes(needle));
 }
@@ -364,20 +393,12 @@ export function filteredOptions(state: EditorState): { value: string; label: str
   return pick.options.filter((option) => needle === "" || option.value.toLowerCase().includes(needle) || option.label.toLowerCase().includes(needle));
 }
 
-function choicesOf(state: EditorState, node: TreeNode, field: FieldSpec): { value: string; label: string }[] {
-  const lang = state.lang;
-  if (field.options !== undefined) return field.options.map((option) => ({ value: option.value, label: option.label[lang] }));
-  if (field.refs === "departments") return [...state.catalog.departments].map(([id, name]) => ({ value: id, label: nameIn(name, lang) }));
-  if (field.refs === "items") return [...state.catalog.items].map(([id, name]) => ({ value: id, label: nameIn(name, lang) }));
-  const subjectId = valueAt(documentOf(state, node.file)?.value, [...pathOf(node.pointer ?? ""), "subject"]);
-  const subject = state.catalog.subjects.find((entry) => entry.id === subjectId);
-  return (subject?.stages ?? state.catalog.subjects.flatMap((entry) => entry.stages)).map((stage) => ({ value: stage.id, label: nameIn(stage.name, lang) }));
-}
-
 function startEdit(state: EditorState, node: TreeNode | undefined): EditorState {
   const field = fieldsOf(node)[state.fieldIndex];
   if (node === undefined || field === undefined) return state;
   const current = fieldText(state, node, field);
+  if (field.kind === "list") return startList(state, node, field);
+  if (field.kind === "boolean") return applyFieldValue(state, node, field, current !== "true");
   if (field.kind === "enum" || field.kind === "ref") {
     const options = choicesOf(state, node, field);
     const index = Math.max(0, options.findIndex((option) => option.value === current));
@@ -391,10 +412,17 @@ function commitEdit(state: EditorState): EditorState {
   if (edit === undefined) return state;
   if (!isWellFormed(edit.buffer.text)) return say(state, "文字中有残缺的字符，不能保存", "The text has a broken character and cannot be saved", "error");
   const node = allNodes(state.tree).find((candidate) => candidate.id === edit.nodeId);
+  if (edit.target !== undefined) return applyTargetValue({ ...state, edit: undefined }, node, edit.field, edit.target, edit.buffer.text);
   return applyFieldValue({ ...state, mode: "browse", edit: undefined }, node, edit.field, fieldValue(edit.field, edit.buffer.text));
 }
 
-function applyFieldValue(state: EditorState, node: TreeNode | undefined, field: FieldSpec, value: string | number | undefined): EditorState {
+/**
+ * Sets (or, with `undefined`, removes) a field of a node as one undo step, and shows the field.
+ *
+ * @example
+ * applyFieldValue(state, matterNode, MATTER_FIELDS[5]!, "landed"); // status: landed
+ */
+export function applyFieldValue(state: EditorState, node: TreeNode | undefined, field: FieldSpec, value: string | number | boolean | undefined): EditorState {
   if (node?.file === undefined || node.pointer === undefined) return state;
   const file = state.files[node.file];
   if (file === undefined) return say(state, "这个文件不能编辑", "This file cannot be edited", "error");
@@ -406,8 +434,13 @@ function applyFieldValue(state: EditorState, node: TreeNode | undefined, field: 
   return revealPointer(setText(state, file.path, result.text, record), file.path, record.pointer);
 }
 
-/** Replaces a file's text, re-parses it and rebuilds the tree; with a record, pushes it on the undo stack. */
-function setText(state: EditorState, path: string, text: string, record?: EditRecord): EditorState {
+/**
+ * Replaces a file's text, re-parses it and rebuilds the tree; with a record, pushes it on the undo stack.
+ *
+ * @example
+ * setText(state, file.path, file.original); // back to the text on disk, the undo stack unchanged
+ */
+export function setText(state: EditorState, path: string, text: string, record?: EditRecord): EditorState {
   const file = state.files[path];
   if (file === undefined) return state;
   const parsed = parseSource({ path, text });

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { render } from "ink";
 import type { Lang } from "@onething/sdk";
-import { loadProject } from "@onething/sdk/node";
+import { loadProject, readGitFiles } from "@onething/sdk/node";
 import { App, type EditorHost } from "./components/app.js";
 import { hashText, readRecovery, saveFiles, writeRecovery, type RecoveryEntry } from "./files.js";
 import { createState, type RecoveryOffer } from "./state.js";
@@ -56,6 +56,13 @@ function gitHead(root: string): Promise<string | undefined> {
   });
 }
 
+/** The editable files' texts at git HEAD, by path (none outside a repository; a file git does not track is missing). */
+async function committedTexts(root: string, paths: string[]): Promise<Record<string, string>> {
+  const read = await readGitFiles({ root, ref: "HEAD", paths });
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  return Object.fromEntries(read.files.map((file) => [file.path, decoder.decode(file.text)]));
+}
+
 /**
  * Opens the terminal editor on a project and resolves with the exit code when it closes. Without a
  * terminal on both standard input and output it explains and returns 2 instead of hanging.
@@ -72,6 +79,18 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
     stderr.write(NO_TTY_MESSAGE[lang]);
     return EDITOR_EXIT_UNUSABLE;
   }
+  // Raw mode before loading and the first frame: keys typed meanwhile are neither echoed nor held for a
+  // line (nor eaten by the terminal's line editing); they wait in the terminal until the editor reads them.
+  stdin.setRawMode(true);
+  try {
+    return await openEditor({ ...options, stdin, stdout, stderr, lang });
+  } finally {
+    stdin.setRawMode(false);
+  }
+}
+
+async function openEditor(options: RunEditorOptions & { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: MessageStream; lang: Lang }): Promise<number> {
+  const { stdin, stdout, stderr, lang } = options;
   const project = await loadProject({ root: options.root, paths: options.paths, ...(options.today === undefined ? {} : { today: options.today }) });
   const editable = project.documents
     .filter((document) => document.kind === "Checklist" && (options.editable ?? [""]).some((folder) => within(document.path, folder)))
@@ -86,6 +105,7 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
     return editable.includes(entry.path) && disk !== undefined && hashText(disk) === entry.base && disk !== entry.text;
   });
   const recovery: RecoveryOffer | undefined = offered.length === 0 ? undefined : { files: offered.map(({ path, text }) => ({ path, text })) };
+  const [head, committed] = await Promise.all([gitHead(options.root), committedTexts(options.root, editable)]);
   const initial = createState({
     documents: project.documents,
     editable,
@@ -93,8 +113,8 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
     lang,
     size: { columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 },
     ...(recovery === undefined ? {} : { recovery }),
+    ...(head === undefined ? {} : { base: { ref: head, texts: committed } }),
   });
-  const head = await gitHead(options.root);
   // The base of each recovered text is the disk text it was edited from; it changes only on save or reload.
   const bases = new Map(editable.map((path) => [path, hashText(texts.get(path) ?? "")]));
   const host: EditorHost = {

@@ -1,10 +1,12 @@
 import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
 import { parseSource, sortDiagnostics, type Lang, type ParsedDocument } from "@onething/sdk";
 import { buildCatalog, buildTree, type Catalog, type FieldSpec, type TreeNode } from "./model.js";
+import { diffBaseOf, type DiffBase } from "./diff-view.js";
 import type { TextBuffer } from "./text.js";
+import type { YamlOp } from "./yaml-edit.js";
 
 /** What the keyboard currently talks to. */
-export type Mode = "browse" | "search" | "edit" | "pick" | "help" | "confirm-quit" | "confirm-save" | "conflict" | "recovery";
+export type Mode = "browse" | "search" | "edit" | "pick" | "help" | "confirm-quit" | "confirm-save" | "conflict" | "recovery" | "diff" | "list" | "prompt" | "confirm-delete" | "confirm-type";
 
 /** Which pane has the focus in `browse` mode. */
 export type Focus = "tree" | "detail" | "problems";
@@ -31,6 +33,70 @@ export interface EditRecord {
   before: string;
   /** The file's text after the edit. */
   after: string;
+  /** What was done, for the toast ("删除", "添加", "移动"); default "修改". */
+  verb?: LocalizedMessage;
+  /** Other files changed by the same step (deleting a stage's matters across lists), undone together. */
+  also?: { file: string; before: string; after: string }[];
+}
+
+/** Where a chosen or typed value goes, when it is not simply the field's value. */
+export type ValueTarget =
+  /** Entry `index` of the list field (`insert`: a new entry goes before `index`). */
+  | { type: "entry"; index: number; insert: boolean }
+  /** A new entry of a group (a bundled item chosen from the catalogue), inserted at `index` of the list at `pointer`. */
+  | { type: "new-entry"; file: string; pointer: string; index: number };
+
+/** A list field whose entries are being edited. */
+export interface ListEdit {
+  /** The node whose field it is. */
+  nodeId: string;
+  /** The field (kind `list`). */
+  field: FieldSpec;
+  /** The selected entry. */
+  index: number;
+}
+
+/** What a one-line prompt asks for. */
+export type PromptPurpose =
+  /** A new matter: its id, then its Chinese name; inserted at `index` of the matters of `file`. */
+  | { type: "new-matter"; step: "id" | "name"; id?: string; file: string; index: number; subject: string; stage: string }
+  /** A new material, step or source, named by the typed text; inserted at `index` of the list at `pointer`. */
+  | { type: "new-entry"; group: "materials" | "steps" | "sources"; file: string; pointer: string; index: number };
+
+/** A one-line prompt in the footer. */
+export interface Prompt {
+  /** What it asks for. */
+  purpose: PromptPurpose;
+  /** The question shown. */
+  label: LocalizedMessage;
+  /** The text typed so far. */
+  buffer: TextBuffer;
+  /** Why the typed text was refused, shown after it. */
+  error?: LocalizedMessage;
+}
+
+/** Where the cursor goes after a structural edit: onto a node by its place, or (after a delete) onto the child at a position of the nearest of `parents` (nearest first) that still exists. */
+export type CursorAfter = { file: string; pointer: string } | { parents: string[]; position: number };
+
+/** Structural edits waiting for a confirmation. */
+export type PendingAction =
+  /** Edits of files, applied as one undo step. */
+  | { type: "ops"; ops: { file: string; op: YamlOp }[]; label: LocalizedMessage; verb: LocalizedMessage; cursor?: CursorAfter }
+  /** Drop every unsaved edit. */
+  | { type: "discard-all" };
+
+/** A question before a destructive action: y/n, or a word to type for the worst ones. */
+export interface Confirmation {
+  /** The question. */
+  message: LocalizedMessage;
+  /** The word to type (`confirm-type` mode); none for y/n. */
+  word?: string;
+  /** What was typed so far. */
+  typed: TextBuffer;
+  /** What happens on yes. */
+  action: PendingAction;
+  /** The mode to return to afterwards. */
+  back: Mode;
 }
 
 /** A field being typed into. */
@@ -45,6 +111,8 @@ export interface FieldEdit {
   live: Diagnostic[];
   /** The buffer text `live` was computed for. */
   liveFor: string | undefined;
+  /** Where the value goes when it is an entry of a list field; default the field itself. */
+  target?: ValueTarget;
 }
 
 /** A choice list being filtered. */
@@ -59,6 +127,8 @@ export interface Pick {
   filter: TextBuffer;
   /** The highlighted choice among the filtered ones. */
   index: number;
+  /** Where the choice goes when it is an entry of a list or a new group entry; default the field itself. */
+  target?: ValueTarget;
 }
 
 /** Unsaved edits found from an earlier session, offered on open. */
@@ -107,6 +177,12 @@ export interface EditorState {
   edit: FieldEdit | undefined;
   /** A choice list. */
   pick: Pick | undefined;
+  /** A list field being edited. */
+  list: ListEdit | undefined;
+  /** A one-line prompt (a new matter's id, a new step's name). */
+  prompt: Prompt | undefined;
+  /** A destructive action waiting for a confirmation. */
+  confirmation: Confirmation | undefined;
   /** Applied edits, newest last. */
   undo: EditRecord[];
   /** Undone edits, newest last. */
@@ -137,6 +213,10 @@ export interface EditorState {
   exit: "keep-recovery" | "discard-recovery" | undefined;
   /** Terminal size. */
   size: { columns: number; rows: number };
+  /** What the diff view compares the current texts with: each editable file at git HEAD, or as opened. */
+  base: DiffBase;
+  /** The selected row of the diff view. */
+  diffIndex: number;
 }
 
 /** Options of {@link createState}. */
@@ -153,6 +233,8 @@ export interface CreateStateOptions {
   size?: { columns: number; rows: number };
   /** Unsaved edits from an earlier session to offer. */
   recovery?: RecoveryOffer;
+  /** The editable files' texts at git HEAD (`ref` its short id) for the diff view; a file missing here is compared with its text at open. */
+  base?: { ref?: string; texts: Record<string, string> };
 }
 
 /**
@@ -191,6 +273,9 @@ export function createState(options: CreateStateOptions): EditorState {
     helpFilter: { text: "", cursor: 0 },
     edit: undefined,
     pick: undefined,
+    list: undefined,
+    prompt: undefined,
+    confirmation: undefined,
     undo: [],
     redo: [],
     problems: [],
@@ -206,6 +291,8 @@ export function createState(options: CreateStateOptions): EditorState {
     ctrlCArmed: false,
     exit: undefined,
     size: options.size ?? { columns: 80, rows: 24 },
+    base: diffBaseOf(files, options.base),
+    diffIndex: 0,
   };
 }
 

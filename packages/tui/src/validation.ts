@@ -2,7 +2,8 @@ import type { Diagnostic } from "@onething/schemas";
 import { checkDocuments, parseSource, type ParsedDocument } from "@onething/sdk";
 import { pathOf, pointerOf, type FieldSpec } from "./model.js";
 import type { EditorState } from "./state.js";
-import { applyEdit } from "./yaml-edit.js";
+import { entryValue } from "./choices.js";
+import { applyEdit, editYaml } from "./yaml-edit.js";
 
 /** Options of {@link validateState}. */
 export interface ValidateOptions {
@@ -51,7 +52,8 @@ export interface ValidateTypedOptions extends ValidateOptions {
 
 /**
  * Live validation of a value being typed: validates the project as if the value were applied and
- * returns the findings about that field (or, when the text does not parse, the parse findings).
+ * returns the findings about that field (or, when the text does not parse, the parse findings). When
+ * the edit is of an entry of a list field, the typed entry is validated in its place in the list.
  *
  * @example
  * const stage = MATTER_FIELDS.find((field) => field.path[0] === "stage")!;
@@ -63,7 +65,12 @@ export function validateTyped(options: ValidateTypedOptions): Diagnostic[] {
   const current = state.files[file];
   if (current === undefined) return [];
   const path = [...pathOf(nodePointer), ...field.path];
-  const edited = applyEdit({ text: current.text, path, value: fieldValue(field, text) });
+  // An entry of a list field (a former id being typed) is validated where it goes.
+  const target = state.edit?.field === field ? state.edit.target : undefined;
+  const edited =
+    target?.type === "entry"
+      ? editYaml(current.text, target.insert ? { type: "insert", path, index: target.index, value: entryValue(field.entry, text) } : { type: "set", path: [...path, target.index], value: entryValue(field.entry, text) })
+      : applyEdit({ text: current.text, path, value: fieldValue(field, text) });
   if (!edited.ok) return [];
   const parsed = parseSource({ path: file, text: edited.text });
   if (parsed.document === undefined) return parsed.diagnostics;

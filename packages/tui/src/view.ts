@@ -2,6 +2,9 @@ import type { Diagnostic } from "@onething/schemas";
 import { localize, parseSource } from "@onething/sdk";
 import { BINDINGS, keyLabel, type Binding } from "./keys.js";
 import { allNodes, fieldsOf, nameIn, pathOf, pointerOf, valueAt, type TreeNode } from "./model.js";
+import { diffScreenLines } from "./diff-view.js";
+import { confirmQuestion, fieldDisplay, labelWidth, listLines, promptFooter } from "./edit-view.js";
+import { isEntry } from "./structure.js";
 import { contextOf, currentNode, fieldText, filteredOptions, treeRows } from "./reducer.js";
 import { dirtyFiles, layoutOf, visibleProblems, type EditorState } from "./state.js";
 import { fitWidth, truncateWidth, widthOf } from "./text.js";
@@ -36,6 +39,8 @@ function originalValue(path: string, text: string): unknown {
   return value;
 }
 
+let marksCache: (Pick<EditorState, "tree" | "files" | "problems" | "parseProblems" | "loadProblems" | "documents"> & { marks: Map<string, Marks> }) | undefined;
+
 /** The problems of a node itself: those whose pointer lies in it but in none of its children. */
 function ownerOf(nodes: readonly TreeNode[], problem: Diagnostic): TreeNode | undefined {
   let owner: TreeNode | undefined;
@@ -56,7 +61,11 @@ function ownerOf(nodes: readonly TreeNode[], problem: Diagnostic): TreeNode | un
  * computeMarks(checked).get("s:enterprise"); // { errors: 0, warnings: 1, modified: false }
  */
 export function computeMarks(state: EditorState): Map<string, Marks> {
+  // Moving the cursor changes none of what the marks depend on: reuse them (a 1,000-matter tree is large).
+  const cached = marksCache;
+  if (cached !== undefined && cached.tree === state.tree && cached.files === state.files && cached.problems === state.problems && cached.parseProblems === state.parseProblems && cached.loadProblems === state.loadProblems && cached.documents === state.documents) return cached.marks;
   const marks = new Map<string, Marks>();
+  marksCache = { tree: state.tree, files: state.files, problems: state.problems, parseProblems: state.parseProblems, loadProblems: state.loadProblems, documents: state.documents, marks };
   const get = (id: string): Marks => {
     let entry = marks.get(id);
     if (entry === undefined) {
@@ -82,18 +91,54 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
     const file = state.files[node.file];
     if (file === undefined) continue;
     const path = pathOf(node.pointer ?? "");
-    const before = JSON.stringify(valueAt(originalValue(node.file, file.original), path));
-    const after = JSON.stringify(valueAt(state.documents.find((document) => document.path === node.file)?.value, path));
-    if (before === after) continue;
+    // A matter is compared with the original matter of the same id, so that deleting or moving one
+    // does not mark every matter after it.
+    const originalMatter = originalMatterOf(originalValue(node.file, file.original), path, node.key);
+    const currentMatter = valueAt(state.documents.find((document) => document.path === node.file)?.value, path);
+    if (JSON.stringify(originalMatter) === JSON.stringify(currentMatter)) continue;
     for (const id of [...node.ancestors, node.id]) get(id).modified = true;
-    for (const child of node.children) {
-      const childPath = pathOf(child.pointer ?? "");
-      const childBefore = JSON.stringify(valueAt(originalValue(node.file, file.original), childPath));
-      const childAfter = JSON.stringify(valueAt(state.documents.find((document) => document.path === node.file)?.value, childPath));
-      if (childBefore !== childAfter) get(child.id).modified = true;
+    for (const child of allNodes(node.children)) {
+      const relative = pathOf(child.pointer ?? "").slice(path.length);
+      if (JSON.stringify(valueAt(originalMatter, relative)) !== JSON.stringify(valueAt(currentMatter, relative))) get(child.id).modified = true;
+    }
+  }
+  // Matters that changed places within their stage mark the stage.
+  for (const stage of nodes) {
+    if (stage.kind !== "stage") continue;
+    const byFile = new Map<string, string[]>();
+    for (const matter of stage.children) if (matter.file !== undefined && dirty.has(matter.file)) byFile.set(matter.file, [...(byFile.get(matter.file) ?? []), matter.key]);
+    for (const [path, keys] of byFile) {
+      const file = state.files[path];
+      if (file === undefined) continue;
+      const before = matterList(originalValue(path, file.original)).map((matter) => matter["id"]).filter((id): id is string => typeof id === "string" && keys.includes(id));
+      const after = keys.filter((key) => before.includes(key));
+      if (before.join("\n") !== after.join("\n")) for (const id of [...stage.ancestors, stage.id]) get(id).modified = true;
+    }
+  }
+  // A deleted matter marks the subject and stage it was in.
+  for (const path of dirty) {
+    const file = state.files[path];
+    if (file === undefined) continue;
+    const ids = new Set(matterList(state.documents.find((document) => document.path === path)?.value).map((matter) => matter["id"]));
+    for (const matter of matterList(originalValue(path, file.original))) {
+      if (ids.has(matter["id"])) continue;
+      get(`s:${String(matter["subject"])}`).modified = true;
+      get(`s:${String(matter["subject"])}/${String(matter["stage"])}`).modified = true;
     }
   }
   return marks;
+}
+
+function matterList(value: unknown): Record<string, unknown>[] {
+  const matters = valueAt(value, ["spec", "matters"]);
+  return Array.isArray(matters) ? matters.filter((matter): matter is Record<string, unknown> => typeof matter === "object" && matter !== null) : [];
+}
+
+/** The matter with id `key` in the original value of a file, or the one at the same place when none has that id. */
+function originalMatterOf(original: unknown, path: (string | number)[], key: string): unknown {
+  const matters = valueAt(original, path.slice(0, -1));
+  const byId = Array.isArray(matters) ? matters.find((matter) => (matter as { id?: unknown } | null)?.id === key) : undefined;
+  return byId ?? (Array.isArray(matters) && matters.some((matter) => (matter as { id?: unknown } | null)?.id === key) ? undefined : valueAt(original, path));
 }
 
 function markText(mark: Marks | undefined): string {
@@ -114,7 +159,7 @@ export function treeLines(state: EditorState, width: number, height: number): Li
   for (const node of rows.slice(top, top + height)) {
     const selected = node.id === state.cursorId;
     const expander = node.children.length === 0 ? " " : state.expanded.has(node.id) ? "▾" : "▸";
-    const count = node.kind === "subject" || node.kind === "stage" ? ` (${countMatters(node)})` : "";
+    const count = node.kind === "subject" || node.kind === "stage" ? ` (${countMatters(node)})` : node.kind === "group" ? ` (${node.children.length})` : "";
     const label = `${selected ? "›" : " "}${"  ".repeat(depthOf(node))}${expander} ${nameIn(node.name, state.lang)}${count}`;
     const mark = marks.get(node.id);
     const markers = markText(mark);
@@ -129,7 +174,7 @@ export function treeLines(state: EditorState, width: number, height: number): Li
 }
 
 function countMatters(node: TreeNode): number {
-  if (node.kind === "matter") return 1;
+  if (node.kind === "matter" || node.kind === "patch" || node.kind === "not-applicable") return 1;
   return node.children.reduce((sum, child) => sum + countMatters(child), 0);
 }
 
@@ -140,8 +185,6 @@ export interface DetailView {
   /** Row and column (within the pane) of the text cursor, when a field is being typed into. */
   cursor: { row: number; column: number } | undefined;
 }
-
-const LABEL_WIDTH = 10;
 
 function severityGlyph(severity: Diagnostic["severity"]): string {
   return severity === "error" ? "✗" : severity === "warning" ? "⚠" : "ℹ";
@@ -173,35 +216,32 @@ export function detailView(state: EditorState, width: number, height: number): D
     if (options.length === 0) lines.push({ text: fitWidth(lang === "zh" ? "  （没有匹配的选项）" : "  (no matching choice)", width), tone: "dim" });
     return { lines: pad(lines, width, height), cursor };
   }
+  if (state.mode === "list" && state.list !== undefined) return { lines: pad([...lines, ...listLines(state, width, height - lines.length)], width, height), cursor };
   const fields = fieldsOf(node);
   if (fields.length === 0) {
-    lines.push({ text: fitWidth(lang === "zh" ? `事项 ${countMatters(node)} 个` : `${countMatters(node)} matters`, width) });
+    if (node.kind === "group") lines.push({ text: fitWidth(lang === "zh" ? `${node.name.zh} ${node.children.length} 项 · a 添加` : `${node.children.length} ${nameIn(node.name, lang).toLowerCase()} · a to add`, width) });
+    else lines.push({ text: fitWidth(lang === "zh" ? `事项 ${countMatters(node)} 个` : `${countMatters(node)} matters`, width) });
     return { lines: pad(lines, width, height), cursor };
   }
   const problems = visibleProblems(state);
   const headRows = lines.length;
   const body: Line[] = [];
+  const labelColumns = labelWidth(fields, lang);
   fields.forEach((field, index) => {
     const selected = state.focus === "detail" && index === state.fieldIndex;
     const editing = state.mode === "edit" && state.edit?.nodeId === node.id && state.edit.field === field;
-    const label = fitWidth(field.label[lang], LABEL_WIDTH);
+    const label = fitWidth(field.label[lang], labelColumns);
+    if (field.section !== undefined && field.section !== fields[index - 1]?.section) {
+      const heading = `── ${field.section[lang]} `;
+      body.push({ text: fitWidth(heading + "─".repeat(Math.max(0, width - widthOf(heading))), width), tone: "dim" });
+    }
     if (index === state.fieldIndex) selectedRow = body.length;
     let value: string;
     if (editing && state.edit !== undefined) {
       value = state.edit.buffer.text;
       const before = state.edit.buffer.text.slice(0, state.edit.buffer.cursor);
-      cursor = { row: headRows + body.length, column: Math.min(width - 1, 2 + LABEL_WIDTH + 1 + widthOf(before)) };
-    } else {
-      value = fieldText(state, node, field);
-      const option = field.options?.find((entry) => entry.value === value);
-      if (option !== undefined) value = `${option.label[lang]} (${value})`;
-      else if (field.refs === "departments" && state.catalog.departments.has(value)) value = `${nameIn(state.catalog.departments.get(value) ?? { zh: value }, lang)} (${value})`;
-      else if (field.refs === "stages") {
-        const stage = state.catalog.subjects.flatMap((subject) => subject.stages).find((entry) => entry.id === value);
-        if (stage !== undefined) value = `${nameIn(stage.name, lang)} (${value})`;
-      } else if (field.refs === "items" && state.catalog.items.has(value)) value = `${nameIn(state.catalog.items.get(value) ?? { zh: value }, lang)} (${value})`;
-      if (value === "") value = "—";
-    }
+      cursor = { row: headRows + body.length, column: Math.min(width - 1, 2 + labelColumns + 1 + widthOf(before)) };
+    } else value = fieldDisplay(state, node, field);
     body.push({ text: fitWidth(`${selected ? "›" : " "} ${label} ${editing ? value : oneLine(value)}`, width), selected });
     const pointer = pointerOf(node.pointer ?? "", field.path);
     const parent = pointerOf(node.pointer ?? "", field.path.slice(0, -1));
@@ -292,7 +332,10 @@ export function footerBindings(state: EditorState): Binding[] {
     if (binding.command === "undo") return state.undo.length > 0;
     if (binding.command === "redo") return state.redo.length > 0;
     if (binding.command === "edit-field") return fieldsOf(node).length > 0;
-    if (binding.command === "open") return node !== undefined && (node.children.length > 0 || node.kind === "matter" || node.kind === "item");
+    if (binding.command === "open") return node !== undefined && (node.children.length > 0 || fieldsOf(node).length > 0);
+    if (binding.command === "add" && context === "tree") return node !== undefined && (node.kind === "stage" || node.kind === "group" || isEntry(node));
+    if (binding.command === "delete-node" && context === "tree") return isEntry(node) || node?.kind === "stage" || node?.kind === "subject";
+    if (binding.command === "reorder-up" && context === "tree") return isEntry(node);
     if (binding.command === "jump") return visibleProblems(state).length > 0;
     return true;
   });
@@ -306,14 +349,19 @@ export function footerLine(state: EditorState, width: number): { line: Line; cur
     const before = state.search.text.slice(0, state.search.cursor);
     return { line: { text: fitWidth(`/${prompt}${state.search.text}`, width) }, cursor: Math.min(width - 1, 1 + widthOf(prompt) + widthOf(before)) };
   }
+  const asking = promptFooter(state, width);
+  if (asking !== undefined && state.toast === undefined) return asking;
   if (state.toast !== undefined) return { line: { text: fitWidth(localize(state.toast.message, lang), width), tone: state.toast.tone === "error" ? "error" : "title" }, cursor: undefined };
   const prompts: Partial<Record<EditorState["mode"], string>> = {
     "confirm-quit": lang === "zh" ? `有 ${dirtyFiles(state).length} 个文件未保存，放弃修改并退出？` : `${dirtyFiles(state).length} file(s) unsaved. Discard the edits and quit?`,
     "confirm-save": lang === "zh" ? "有警告，仍要保存？" : "There are warnings. Save anyway?",
     conflict: lang === "zh" ? `磁盘上的文件已被修改（${state.conflict.join("、")}）：` : `Changed on disk (${state.conflict.join(", ")}): `,
+    "confirm-delete": `${confirmQuestion(state)} `,
     recovery: lang === "zh" ? `发现上次未保存的修改（${state.recovery?.files.length ?? 0} 个文件）：` : `Unsaved edits from the last session (${state.recovery?.files.length ?? 0} file(s)): `,
   };
   const keys = footerBindings(state)
+    // Reordering is bound before moving (Shift+↑ must win over ↑) but matters less in the footer.
+    .sort((a, b) => Number(a.command.startsWith("reorder-")) - Number(b.command.startsWith("reorder-")))
     .map((binding) => `${binding.keys.filter((spec) => spec !== "l" && spec !== "right").map(keyLabel).slice(0, 1).join("/")} ${binding.label[lang]}`)
     .join(" · ");
   return { line: { text: fitWidth(`${prompts[state.mode] ?? ""}${keys}`, width), tone: state.mode === "browse" ? "dim" : "title" }, cursor: undefined };
@@ -344,7 +392,7 @@ export interface ScreenView {
   tree: Line[];
   /** Detail rows (empty when the terminal is narrow and the tree has the focus). */
   detail: Line[];
-  /** Help rows, when help is open. */
+  /** Rows that fill the body: help, or the diff view. */
   help: Line[];
   /** Problems panel rows. */
   problems: Line[];
@@ -374,6 +422,9 @@ export function screenView(state: EditorState, options: { head?: string } = {}):
   const bodyTop = layout.headerRows;
   let cursor: ScreenView["cursor"];
   if (footer.cursor !== undefined) cursor = { x: footer.cursor, y: layout.height - 1 };
+  if (state.mode === "diff") {
+    return { header, tree: [], detail: [], help: diffScreenLines(state, width, layout.bodyRows), problems, footer: footer.line, treeWidth: 0, detailWidth: 0, cursor };
+  }
   if (state.mode === "help") {
     const help = helpLines(state, width, layout.bodyRows);
     return { header, tree: [], detail: [], help: help.lines, problems, footer: footer.line, treeWidth: 0, detailWidth: 0, cursor: { x: help.cursor.column, y: bodyTop + help.cursor.row } };

@@ -60,8 +60,6 @@ describe.skipIf(!hasTmux)("onething edit in a real terminal (tmux)", () => {
     // CI=false: with CI=true Ink draws only the last frame. The pane stays open to show the exit code.
     tmux("new-session", "-d", "-s", "edit", "-x", "100", "-y", "30", "-c", project, `env CI=false LANG=C.UTF-8 node ${JSON.stringify(cli)} edit --today 2025-07-01; echo EXIT=$?; sleep 60`);
     await waitFor((text) => text.includes("onething │") && !text.includes("校验中"), "the editor to open and validate");
-    // Ink switches the terminal to raw mode just after the first frame; keys typed before are lost.
-    await sleep(500);
 
     await keys("/");
     await literal("新生儿");

@@ -1,9 +1,9 @@
-import { useCursor, useApp, useInput, useStdout } from "ink";
+import { useCursor, useApp, useStdin, useStdout } from "ink";
 import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
-import { toKeyPress } from "../keys.js";
-import { pathOf } from "../model.js";
-import { currentNode, reduce } from "../reducer.js";
+import { reduceEditor } from "../input.js";
+import { pathOf, pointerOf, valueAt } from "../model.js";
+import { currentNode } from "../reducer.js";
 import { dirtyFiles, type EditorState } from "../state.js";
 import { fieldValue, validateState, validateTyped } from "../validation.js";
 import { screenView } from "../view.js";
@@ -46,15 +46,39 @@ export function recoveryTexts(state: EditorState): { path: string; text: string 
   if (edit !== undefined && node?.file !== undefined && node.pointer !== undefined && node.id === edit.nodeId) {
     const file = state.files[node.file];
     if (file !== undefined) {
-      const applied = applyEdit({ text: file.text, path: [...pathOf(node.pointer), ...edit.field.path], value: fieldValue(edit.field, edit.buffer.text) });
-      if (applied.ok && applied.text !== file.original) texts.set(node.file, applied.text);
+      const path = [...pathOf(node.pointer), ...edit.field.path];
+      const value = fieldValue(edit.field, edit.buffer.text);
+      const text = spliceScalar(state, file.path, path, value) ?? (() => {
+        const applied = applyEdit({ text: file.text, path, value });
+        return applied.ok ? applied.text : undefined;
+      })();
+      if (text !== undefined && text !== file.original) texts.set(node.file, text);
     }
   }
   return [...texts].map(([path, text]) => ({ path, text }));
 }
 
 /**
- * The editor. One `useInput` at the root turns every key into an action for the pure reducer; effects
+ * A value typed over an existing scalar, spliced into the text at the scalar's place as the parsed
+ * document locates it (parsed once per version of the text, not once per keystroke); undefined when
+ * the value is not a plain replacement of a scalar (then the full edit runs). Strings are written
+ * double-quoted, which any YAML reader reads back as the same string.
+ */
+function spliceScalar(state: EditorState, file: string, path: readonly (string | number)[], value: unknown): string | undefined {
+  const text = state.files[file]?.text;
+  const document = state.documents.find((entry) => entry.path === file);
+  if (text === undefined || document === undefined || document.text !== text) return undefined;
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const current = valueAt(document.value, path);
+  if (typeof current !== "string" && typeof current !== "number" && typeof current !== "boolean") return undefined;
+  const range = document.locate(pointerOf("", path), "value");
+  if (range === undefined) return undefined;
+  const scalar = typeof value === "number" ? String(value) : JSON.stringify(value);
+  return text.slice(0, range.start.offset) + scalar + text.slice(range.end.offset);
+}
+
+/**
+ * The editor. One input listener at the root turns every chunk of keys into actions for the pure reducer; effects
  * run validation (debounced), saving, reloading and the recovery file; `Screen` only draws.
  *
  * @example
@@ -62,13 +86,26 @@ export function recoveryTexts(state: EditorState): { path: string; text: string 
  */
 export function App(props: { initial: EditorState; host: EditorHost }) {
   const { host } = props;
-  const [state, dispatch] = useReducer(reduce, props.initial);
+  const [state, dispatch] = useReducer(reduceEditor, props.initial);
   const { exit } = useApp();
   const { stdout } = useStdout();
   const { setCursorPosition } = useCursor();
   const today = host.today;
 
-  useInput((input, key) => dispatch({ type: "key", key: toKeyPress(input, key) }));
+  // Ink splits its input at escape sequences only ("\t\t" or "jj" would be one event): every event goes
+  // to reduceInput, which splits it into key presses (and keeps an input method's text whole).
+  const { setRawMode, internal_eventEmitter: inputEvents } = useStdin();
+  useEffect(() => {
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode]);
+  useEffect(() => {
+    const onInput = (chunk: string) => dispatch({ type: "input", chunk });
+    inputEvents.on("input", onInput);
+    return () => {
+      inputEvents.off("input", onInput);
+    };
+  }, [inputEvents]);
 
   useEffect(() => {
     const onResize = () => dispatch({ type: "resize", columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
@@ -109,10 +146,15 @@ export function App(props: { initial: EditorState; host: EditorHost }) {
 
   // The recovery file follows every change of the texts or of the field being typed.
   const recovery = useMemo(() => (state.recovery === undefined ? recoveryTexts(state) : undefined), [state.files, state.edit, state.recovery]);
-  const recoveryKey = recovery === undefined ? undefined : JSON.stringify(recovery);
+  // Written only when a text changed (moving the text cursor changes nothing to recover).
+  const written = useRef<{ path: string; text: string }[] | undefined>(undefined);
   useEffect(() => {
-    if (recovery !== undefined) host.writeRecovery(recovery);
-  }, [recoveryKey]);
+    if (recovery === undefined) return;
+    const previous = written.current;
+    if (previous !== undefined && previous.length === recovery.length && previous.every((entry, index) => entry.path === recovery[index]?.path && entry.text === recovery[index]?.text)) return;
+    written.current = recovery;
+    host.writeRecovery(recovery);
+  }, [recovery]);
   useEffect(() => {
     if (state.recoveryDiscarded) host.writeRecovery([]);
   }, [state.recoveryDiscarded]);
