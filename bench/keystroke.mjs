@@ -5,10 +5,10 @@
 // output a TTY-like stream that timestamps every write. Each measured key is the time from the write to
 // standard input to the end of the frame Ink writes for it. Keys are sent one at a time, each after the
 // previous frame and a quiet gap (a fast typist, not a paste), so Ink's 30 fps throttle never holds a frame.
-// Commits (Enter on an edited field, undo) re-parse the 1,000-matter file: they are measured too, and the
+// Commits (Enter on an edited field, undo, moving and deleting a matter) change the 1,000-matter file: they are measured too, and the
 // debounced validation after them is waited out before the next key.
 //
-//   node bench/keystroke.mjs [--matters 1000] [--seed 20240116] [--gap 50] [--columns 100] [--rows 30] [--json] [--production]
+//   node bench/keystroke.mjs [--matters 1000] [--seed 20240116] [--gap 50] [--columns 100] [--rows 30] [--json] [--production] [--help]
 //
 // --production: React's production build (NODE_ENV=production), as a CLI that sets it would run.
 //
@@ -44,8 +44,29 @@ const { values } = parseArgs({
     rows: { type: "string", default: "30" },
     json: { type: "boolean", default: false },
     production: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (values.help) {
+  process.stdout.write(
+    [
+      "Keystroke-to-frame of `onething edit` on a generated list (issue 7: median ≤ 30 ms on 1,000 matters).",
+      "",
+      "  node bench/keystroke.mjs [--matters 1000] [--seed 20240116] [--gap 50] [--columns 100] [--rows 30] [--json] [--production]",
+      "",
+      "  --matters     matters in the list (default 1000)",
+      "  --seed        corpus seed (default 20240116)",
+      "  --gap         quiet ms before each key (default 50)",
+      "  --columns, --rows   fake terminal size (default 100×30)",
+      "  --json        one JSON line instead of the table",
+      "  --production  React's production build (NODE_ENV=production), as `onething edit` runs it",
+      "",
+      "Needs the build: npx turbo build --filter=@onething/cli...",
+      "",
+    ].join("\n"),
+  );
+  process.exit(0);
+}
 // React runs its development build unless NODE_ENV says production (the CLI does not set it today).
 if (values.production) process.env.NODE_ENV = "production";
 
@@ -187,6 +208,7 @@ async function press(stdin, stdout, key, timeout = 5_000) {
 
 const DOWN = "\u001B[B";
 const UP = "\u001B[A";
+const SHIFT_DOWN = "\u001B[1;2B";
 const ENTER = "\r";
 const BACKSPACE = "\u007F";
 
@@ -216,6 +238,11 @@ function script() {
   for (const character of "一件事") add("search typing", character);
   add("search Enter", ENTER);
   add("n (next match)", "n", 2);
+  // On a matter (n lands on one): reorder it, delete it (d, then y), undo the deletion.
+  add("Shift+↓ (move a matter)", SHIFT_DOWN, 1, true);
+  add("d (delete: the question)", "d");
+  add("y (delete the matter)", "y", 1, true);
+  add("u (undo)", "u", 1, true);
   add("tree ↓", DOWN, 10);
   return keys;
 }
@@ -279,7 +306,8 @@ try {
     missed,
     ...stats(samples),
     byKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, stats(values)])),
-    // Two edits, one undone: the last frame's header shows 1 unsaved edit, proof that the keys arrived.
+    // Two edits, one undone, then a move and a deletion, the deletion undone: the last frame's header shows
+    // 2 unsaved edits, proof that the keys arrived.
     unsavedEditsShown: /未保存 (\d+) 处修改/u.exec(header)?.[1] ?? "?",
   };
   if (values.json) {

@@ -1,5 +1,6 @@
 import type { Lang } from "@onething/sdk";
 import { list, nameIn, pathOf, record, valueAt, type EntrySpec, type FieldSpec, type RefList, type TreeNode } from "./model.js";
+import { inheritedMatter } from "./patches.js";
 import type { EditorState } from "./state.js";
 import type { YamlValue } from "./yaml-edit.js";
 
@@ -47,7 +48,12 @@ function refChoices(state: EditorState, node: TreeNode, refs: RefList): Choice[]
     case "batches":
       return batchChoices(state);
     case "stages": {
-      const subjectId = valueAt(documentValue(state, node.file), [...pathOf(node.pointer ?? ""), "subject"]);
+      const own = [...pathOf(node.pointer ?? "")];
+      // A local adjustment's subject is the one it sets, else the inherited matter's.
+      const subjectId =
+        node.kind === "patch"
+          ? (valueAt(documentValue(state, node.file), [...own, "set", "subject"]) ?? inheritedMatter(state.documents, node.file, node.key)?.value["subject"])
+          : valueAt(documentValue(state, node.file), [...own, "subject"]);
       const subject = state.catalog.subjects.find((entry) => entry.id === subjectId);
       return (subject?.stages ?? state.catalog.subjects.flatMap((entry) => entry.stages)).map((stage) => ({ value: stage.id, label: nameIn(stage.name, lang) }));
     }

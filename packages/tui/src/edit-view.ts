@@ -1,6 +1,7 @@
-import { listEntries, valueLabel } from "./choices.js";
-import { allNodes, type FieldSpec, type TreeNode } from "./model.js";
-import { fieldText } from "./reducer.js";
+import { entryText, listEntries, valueLabel } from "./choices.js";
+import { nameIn, nodeById, pathOf, valueAt, type FieldSpec, type TreeNode } from "./model.js";
+import { inheritedMatter, inheritsField } from "./patches.js";
+import { documentOf, fieldText } from "./reducer.js";
 import type { EditorState } from "./state.js";
 import { fitWidth, widthOf } from "./text.js";
 import type { Line } from "./view.js";
@@ -13,8 +14,13 @@ import type { Line } from "./view.js";
  * fieldDisplay(state, matterNode, channelsField); // "线上专区、综合窗口"
  */
 export function fieldDisplay(state: EditorState, node: TreeNode, field: FieldSpec): string {
+  const inherited = inheritedDisplay(state, node, field);
+  if (inherited !== undefined) return `${inherited}${state.lang === "zh" ? "（继承）" : " (inherited)"}`;
+  return ownDisplay(state, node, field, field.kind === "list" ? listEntries(state, node, field) : [fieldText(state, node, field)]);
+}
+
+function ownDisplay(state: EditorState, node: TreeNode, field: FieldSpec, entries: readonly string[]): string {
   if (field.kind === "list") {
-    const entries = listEntries(state, node, field);
     if (entries.length === 0) return "—";
     const labels = entries.map((entry) => {
       const shown = valueLabel(state, node, field, entry);
@@ -23,7 +29,40 @@ export function fieldDisplay(state: EditorState, node: TreeNode, field: FieldSpe
     });
     return labels.join(state.lang === "zh" ? "、" : ", ");
   }
-  return valueLabel(state, node, field, fieldText(state, node, field));
+  return valueLabel(state, node, field, entries[0] ?? "");
+}
+
+/**
+ * For a field of a local adjustment (patch) that the patch leaves alone, the value the matter inherits
+ * from the lists the local list extends, as the form shows it; `undefined` for a field the patch sets,
+ * for other nodes, and when nothing is inherited either.
+ *
+ * @example
+ * inheritedDisplay(state, patchNode, PATCH_FIELDS.find((field) => field.path.join(".") === "set.name.zh")!); // "新生儿出生"
+ */
+export function inheritedDisplay(state: EditorState, node: TreeNode, field: FieldSpec): string | undefined {
+  if (node.kind !== "patch" || node.pointer === undefined || field.path[0] !== "set") return undefined;
+  const below = field.path.slice(1);
+  const set = valueAt(documentOf(state, node.file)?.value, [...pathOf(node.pointer), "set"]);
+  if (!inheritsField(set, below)) return undefined;
+  const value = valueAt(inheritedMatter(state.documents, node.file, node.key)?.value, below);
+  if (value === undefined || value === null) return undefined;
+  const entries = field.kind === "list" ? (Array.isArray(value) ? value.map(entryText) : []) : [entryText(value)];
+  return entries.length === 0 ? undefined : ownDisplay(state, node, field, entries);
+}
+
+/**
+ * The line under a local adjustment's title that says where its inherited values come from.
+ *
+ * @example
+ * inheritedFrom(state, patchNode); // "标（继承）的值来自「2024年度第一批重点事项清单」"
+ */
+export function inheritedFrom(state: EditorState, node: TreeNode): string | undefined {
+  if (node.kind !== "patch") return undefined;
+  const found = inheritedMatter(state.documents, node.file, node.key);
+  if (found === undefined) return state.lang === "zh" ? `在继承的清单中找不到事项 ${node.key}` : `No list this one extends has the matter ${node.key}`;
+  const title = nameIn(found.title, state.lang);
+  return state.lang === "zh" ? `标（继承）的值来自「${title}」` : `Values marked (inherited) come from “${title}”; editing one overrides it locally`;
 }
 
 /**
@@ -45,7 +84,7 @@ export function labelWidth(fields: readonly FieldSpec[], lang: "zh" | "en"): num
 export function listLines(state: EditorState, width: number, height: number): Line[] {
   const edit = state.list;
   const lang = state.lang;
-  const node = allNodes(state.tree).find((candidate) => candidate.id === edit?.nodeId);
+  const node = nodeById(state.tree, edit?.nodeId);
   if (edit === undefined || node === undefined) return [];
   const entries = listEntries(state, node, edit.field);
   const lines: Line[] = [{ text: fitWidth(lang === "zh" ? `${edit.field.label.zh}（${entries.length} 项）` : `${edit.field.label.en} (${entries.length})`, width), tone: "title" }];

@@ -38,8 +38,13 @@ function readEscape(chunk: string, start: number): { token: InputToken | undefin
     // xterm modifiers: 1 + (shift 1 | alt 2 | ctrl 4); 5 is Ctrl.
     const modifier = Number(params[1] ?? "1") - 1;
     const ctrl = modifier > 0 && (modifier & 4) !== 0;
+    const shift = modifier > 0 && (modifier & 1) !== 0;
     const name = final === "~" ? CSI_TILDES[params[0] ?? ""] : CSI_LETTERS[final];
-    return { token: name === undefined ? undefined : named(name, ctrl), end: index + 1 };
+    if (name === undefined) return { token: undefined, end: index + 1 };
+    const token = named(name, ctrl);
+    // Shift+↑/↓ reorder entries (the only bindings that read Shift on a named key).
+    if (shift && (name === "up" || name === "down") && token.type === "key") token.key.shift = true;
+    return { token, end: index + 1 };
   }
   if (kind === "O" && start + 2 < chunk.length) {
     const name = SS3_LETTERS[chunk[start + 2] ?? ""];

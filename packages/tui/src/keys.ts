@@ -200,3 +200,23 @@ export function keyLabel(spec: string): string {
   if (spec.startsWith("S-")) return `Shift+${KEY_LABELS[spec.slice(2)] ?? spec.slice(2)}`;
   return KEY_LABELS[spec] ?? spec;
 }
+
+/** What each context is called in the help and the README's key table. */
+export const CONTEXT_LABELS: Readonly<Record<Context, LocalizedMessage>> = {
+  tree: { zh: "树", en: "tree" },
+  detail: { zh: "详情表单", en: "form" },
+  problems: { zh: "问题面板", en: "problems" },
+  search: { zh: "搜索", en: "search" },
+  edit: { zh: "输入字段", en: "typing a field" },
+  pick: { zh: "选择列表", en: "choice list" },
+  help: { zh: "帮助", en: "help" },
+  "confirm-quit": { zh: "退出确认", en: "quit question" },
+  "confirm-save": { zh: "保存确认", en: "save question" },
+  conflict: { zh: "文件冲突", en: "conflict" },
+  recovery: { zh: "恢复提示", en: "recovery offer" },
+  diff: { zh: "差异视图", en: "diff view" },
+  list: { zh: "列表字段", en: "list field" },
+  prompt: { zh: "提示输入", en: "prompt" },
+  "confirm-delete": { zh: "删除确认", en: "delete question" },
+  "confirm-type": { zh: "输入确认词", en: "typed confirmation" },
+};

@@ -294,3 +294,72 @@ export function visibleNodes(tree: readonly TreeNode[], expanded: ReadonlySet<st
   walk(tree);
   return out;
 }
+
+/** Every node of a tree and the nodes by id, built once per tree. */
+export interface TreeIndex {
+  /** Every node, depth first (as {@link allNodes}). */
+  nodes: readonly TreeNode[];
+  /** Each node by its id. */
+  byId: ReadonlyMap<string, TreeNode>;
+}
+
+const indexes = new WeakMap<readonly TreeNode[], TreeIndex>();
+
+/**
+ * The index of a finished tree (as `buildTree` returns it), built on first use and kept for as long as
+ * the tree lives, so that looking a node up by id costs nothing however large the tree.
+ *
+ * @example
+ * indexOf(state.tree).byId.get("s:enterprise")?.kind; // "subject"
+ */
+export function indexOf(tree: readonly TreeNode[]): TreeIndex {
+  let index = indexes.get(tree);
+  if (index === undefined) {
+    const nodes = allNodes(tree);
+    index = { nodes, byId: new Map(nodes.map((node) => [node.id, node])) };
+    indexes.set(tree, index);
+  }
+  return index;
+}
+
+/**
+ * A node of a finished tree by its id.
+ *
+ * @example
+ * nodeById(state.tree, "s:enterprise")?.name.zh; // "企业"
+ */
+export function nodeById(tree: readonly TreeNode[], id: string | undefined): TreeNode | undefined {
+  return id === undefined ? undefined : indexOf(tree).byId.get(id);
+}
+
+/** The rows shown and each row's position, for one tree and one set of expanded ids. */
+export interface VisibleRows {
+  /** The rows, in order (as {@link visibleNodes}). */
+  rows: readonly TreeNode[];
+  /** The position of each row by node id. */
+  positions: ReadonlyMap<string, number>;
+}
+
+const visible = new WeakMap<readonly TreeNode[], WeakMap<ReadonlySet<string>, VisibleRows>>();
+
+/**
+ * The rows of a finished tree shown when only the `expanded` ones are open, with each row's position;
+ * kept per tree and set of expanded ids (the editor replaces the set whenever it changes).
+ *
+ * @example
+ * visibleRows(state.tree, state.expanded).positions.get(state.cursorId ?? ""); // 0 on a new editor
+ */
+export function visibleRows(tree: readonly TreeNode[], expanded: ReadonlySet<string>): VisibleRows {
+  let byExpanded = visible.get(tree);
+  if (byExpanded === undefined) {
+    byExpanded = new WeakMap();
+    visible.set(tree, byExpanded);
+  }
+  let entry = byExpanded.get(expanded);
+  if (entry === undefined) {
+    const rows = visibleNodes(tree, expanded);
+    entry = { rows, positions: new Map(rows.map((node, position) => [node.id, position])) };
+    byExpanded.set(expanded, entry);
+  }
+  return entry;
+}

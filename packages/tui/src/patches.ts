@@ -51,33 +51,143 @@ function merge(base: Placement, over: Record<string, unknown> | undefined): Plac
   };
 }
 
+/** Fields a patch merges member by member (the others it replaces whole), as the resolver does. */
+const MERGED = new Set(["metrics", "oneStop", "smart"]);
+
+/** A matter with a patch's `set` applied: top-level fields replaced, metrics / one-stop / smart flags merged member by member. */
+function applied(matter: Record<string, unknown>, set: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (set === undefined) return matter;
+  const out: Record<string, unknown> = { ...matter };
+  for (const [key, value] of Object.entries(set)) {
+    const base = record(out[key]);
+    const members = record(value);
+    out[key] = MERGED.has(key) && base !== undefined && members !== undefined ? { ...base, ...members } : value;
+  }
+  return out;
+}
+
 /**
- * Finds a matter by id in a checklist and, depth first, the lists it extends: its subject, stage and
- * name, with the patches of the lists on the way applied.
+ * Finds a matter by id (or former id) in a checklist and, depth first, the lists it extends, with the
+ * patches of the lists on the way applied.
  */
-function placementIn(lists: ReadonlyMap<string, ParsedDocument>, listId: string, matterId: string, seen: Set<string>): Placement | undefined {
+function matterIn(lists: ReadonlyMap<string, ParsedDocument>, listId: string, matterId: string, seen: Set<string>): { value: Record<string, unknown>; list: string } | undefined {
   if (seen.has(listId)) return undefined;
   seen.add(listId);
   const spec = record(record(lists.get(listId)?.value)?.["spec"]);
   if (spec === undefined) return undefined;
-  let found: Placement | undefined;
   for (const value of list(spec["matters"])) {
     const matter = record(value);
-    if (matter?.["id"] === matterId || list(matter?.["formerIds"]).includes(matterId)) {
-      found = merge({ subject: undefined, stage: undefined, name: undefined }, matter);
-      break;
-    }
+    if (matter?.["id"] === matterId || list(matter?.["formerIds"]).includes(matterId)) return { value: matter ?? {}, list: listId };
   }
-  if (found === undefined) {
-    for (const entry of list(spec["extends"])) {
-      const base = text(record(entry)?.["checklist"]);
-      found = base === undefined ? undefined : placementIn(lists, base, matterId, seen);
-      if (found !== undefined) break;
-    }
+  for (const entry of list(spec["extends"])) {
+    const base = text(record(entry)?.["checklist"]);
+    const found = base === undefined ? undefined : matterIn(lists, base, matterId, seen);
+    if (found === undefined) continue;
+    const patch = list(spec["patches"]).map(record).find((candidate) => candidate?.["matter"] === matterId);
+    return { value: applied(found.value, record(patch?.["set"])), list: found.list };
   }
+  return undefined;
+}
+
+function listsById(documents: readonly ParsedDocument[]): Map<string, ParsedDocument> {
+  const lists = new Map<string, ParsedDocument>();
+  for (const document of documents) if (document.kind === "Checklist" && document.id !== undefined && !lists.has(document.id)) lists.set(document.id, document);
+  return lists;
+}
+
+/** The matter a checklist inherits under an id from the lists it extends (before its own patch), and where it sits. */
+function inheritedIn(lists: ReadonlyMap<string, ParsedDocument>, document: ParsedDocument, matterId: string): { value: Record<string, unknown>; list: string; placement: Placement } | undefined {
+  const spec = record(record(document.value)?.["spec"]);
+  for (const entry of list(spec?.["extends"])) {
+    const base = text(record(entry)?.["checklist"]);
+    const found = base === undefined ? undefined : matterIn(lists, base, matterId, new Set([document.id ?? ""]));
+    if (found !== undefined) return { ...found, placement: merge({ subject: undefined, stage: undefined, name: undefined }, found.value) };
+  }
+  return undefined;
+}
+
+/**
+ * The matter a local list inherits under an id, as the lists it extends define it (their patches
+ * applied, the local list's own patch not), and the id of the list that defines it; undefined when no
+ * list it extends has the matter; `title` names that list. A patch's form shows these values for the fields the patch leaves alone.
+ *
+ * @example
+ * inheritedMatter(state.documents, "checklists/local/shandong/qingdao.yaml", "newborn-birth")?.value["status"]; // "planned"
+ */
+export function inheritedMatter(documents: readonly ParsedDocument[], path: string | undefined, matterId: string): { value: Record<string, unknown>; list: string; title: Name } | undefined {
+  // A form asks once per field on every frame; the documents change identity on every edit.
+  let cache = inheritedCache.get(documents);
+  if (cache === undefined) inheritedCache.set(documents, (cache = new Map()));
+  const key = `${path ?? ""}\u0000${matterId}`;
+  if (!cache.has(key)) cache.set(key, findInherited(documents, path, matterId));
+  return cache.get(key);
+}
+
+const inheritedCache = new WeakMap<readonly ParsedDocument[], Map<string, ReturnType<typeof findInherited>>>();
+
+function findInherited(documents: readonly ParsedDocument[], path: string | undefined, matterId: string): { value: Record<string, unknown>; list: string; title: Name } | undefined {
+  const document = documents.find((candidate) => candidate.path === path);
+  if (document === undefined) return undefined;
+  const lists = listsById(documents);
+  const found = inheritedIn(lists, document, matterId);
   if (found === undefined) return undefined;
-  const patch = list(spec["patches"]).map(record).find((entry) => entry?.["matter"] === matterId);
-  return merge(found, record(patch?.["set"]));
+  const title = record(record(record(lists.get(found.list)?.value)?.["metadata"])?.["title"]);
+  const zh = text(title?.["zh"]) ?? found.list;
+  const en = text(title?.["en"]);
+  return { value: found.value, list: found.list, title: en === undefined ? { zh } : { zh, en } };
+}
+
+/**
+ * Every matter a local list inherits from the lists it extends (their patches applied), by id, in the
+ * order the lists hold them: what a new local adjustment can adjust.
+ *
+ * @example
+ * inheritedMatters(state.documents, "checklists/local/shandong/qingdao.yaml").filter((matter) => matter.stage === "birth").map((matter) => matter.id);
+ * // ["newborn-birth"]
+ */
+export function inheritedMatters(documents: readonly ParsedDocument[], path: string | undefined): { id: string; name: Name; subject: string | undefined; stage: string | undefined }[] {
+  const document = documents.find((candidate) => candidate.path === path);
+  if (document === undefined) return [];
+  const lists = listsById(documents);
+  const ids: string[] = [];
+  const seen = new Set<string>([document.id ?? ""]);
+  const walk = (listId: string) => {
+    if (seen.has(listId)) return;
+    seen.add(listId);
+    const spec = record(record(lists.get(listId)?.value)?.["spec"]);
+    for (const matter of list(spec?.["matters"])) {
+      const id = text(record(matter)?.["id"]);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    for (const entry of list(spec?.["extends"])) {
+      const base = text(record(entry)?.["checklist"]);
+      if (base !== undefined) walk(base);
+    }
+  };
+  for (const entry of list(record(record(document.value)?.["spec"])?.["extends"])) {
+    const base = text(record(entry)?.["checklist"]);
+    if (base !== undefined) walk(base);
+  }
+  return ids.flatMap((id) => {
+    const found = inheritedIn(lists, document, id);
+    return found === undefined ? [] : [{ id, name: found.placement.name ?? { zh: id }, subject: found.placement.subject, stage: found.placement.stage }];
+  });
+}
+
+/**
+ * Whether a patch leaves a field (a path below the matter) to the inherited matter: it does when its
+ * `set` has no value for the field's top-level key (for metrics, one-stop flags and smart services, the
+ * member: those merge member by member).
+ *
+ * @example
+ * inheritsField({ status: "landed" }, ["promisedTime", "value"]); // true
+ * inheritsField({ promisedTime: { value: 5 } }, ["promisedTime", "unit"]); // false: promisedTime is replaced whole
+ */
+export function inheritsField(set: unknown, path: readonly (string | number)[]): boolean {
+  const own = record(set);
+  const [top, member] = path;
+  if (top === undefined || own?.[String(top)] === undefined) return true;
+  return MERGED.has(String(top)) && member !== undefined && record(own[String(top)])?.[String(member)] === undefined;
 }
 
 /** Finds (or makes, in taxonomy order) the stage node a subject and stage id belong under. */
@@ -116,20 +226,12 @@ function stageNode(tree: TreeNode[], catalog: Catalog, subjectId: string, stageI
  */
 export function withLocalAdjustments(tree: TreeNode[], options: { documents: readonly ParsedDocument[]; catalog: Catalog; editable?: readonly string[] }): TreeNode[] {
   const { documents, catalog, editable } = options;
-  const lists = new Map<string, ParsedDocument>();
-  for (const document of documents) if (document.kind === "Checklist" && document.id !== undefined && !lists.has(document.id)) lists.set(document.id, document);
+  const lists = listsById(documents);
   for (const document of documents) {
     if (document.kind !== "Checklist" || (editable !== undefined && !editable.includes(document.path))) continue;
     const spec = record(record(document.value)?.["spec"]);
     if (spec === undefined) continue;
-    const bases = list(spec["extends"]).flatMap((entry) => text(record(entry)?.["checklist"]) ?? []);
-    const resolve = (matterId: string): Placement => {
-      for (const base of bases) {
-        const found = placementIn(lists, base, matterId, new Set([document.id ?? ""]));
-        if (found !== undefined) return found;
-      }
-      return { subject: undefined, stage: undefined, name: undefined };
-    };
+    const resolve = (matterId: string): Placement => inheritedIn(lists, document, matterId)?.placement ?? { subject: undefined, stage: undefined, name: undefined };
     const entries = [
       ...list(spec["patches"]).map((value, index) => ({ kind: "patch" as const, value: record(value), pointer: `/spec/patches/${index}` })),
       ...list(spec["notApplicable"]).map((value, index) => ({ kind: "not-applicable" as const, value: record(value), pointer: `/spec/notApplicable/${index}` })),

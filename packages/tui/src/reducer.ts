@@ -1,13 +1,14 @@
 import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
 import { parseSource, type ParsedDocument } from "@onething/sdk";
 import { findBinding, TEXT_CONTEXTS, type Context, type KeyPress } from "./keys.js";
-import { allNodes, buildCatalog, buildTree, fieldsOf, nameIn, pathOf, pointerOf, valueAt, visibleNodes, type FieldSpec, type TreeNode } from "./model.js";
+import { allNodes, buildCatalog, buildTree, fieldsOf, indexOf, nameIn, nodeById, pathOf, pointerOf, valueAt, visibleRows, type FieldSpec, type TreeNode } from "./model.js";
 import { dirtyFiles, layoutOf, visibleProblems, type EditorState, type EditRecord } from "./state.js";
 import { bufferOf, deleteLeft, deleteRight, insertText, isWellFormed, moveCursor, moveCursorTo, type TextBuffer } from "./text.js";
 import { diffCommand } from "./diff-view.js";
 import { choicesOf, listEntries } from "./choices.js";
 import { applyTargetValue, runStructural, startList } from "./structure.js";
 import { fieldValue } from "./validation.js";
+import { reparseEntries } from "./reparse.js";
 import { applyEdit } from "./yaml-edit.js";
 
 /** Everything that can happen to the editor. */
@@ -38,7 +39,7 @@ export function contextOf(state: EditorState): Context {
  * currentNode(createState({ documents }))?.id; // "s:enterprise": a new editor starts on the first subject
  */
 export function currentNode(state: EditorState): TreeNode | undefined {
-  return allNodes(state.tree).find((node) => node.id === state.cursorId);
+  return nodeById(state.tree, state.cursorId);
 }
 
 /**
@@ -48,8 +49,8 @@ export function currentNode(state: EditorState): TreeNode | undefined {
  * treeRows(createState({ documents })).slice(0, 2).map((node) => node.id);
  * // ["s:enterprise", "s:enterprise/market-entry"]: subjects start expanded
  */
-export function treeRows(state: EditorState): TreeNode[] {
-  return visibleNodes(state.tree, state.expanded);
+export function treeRows(state: EditorState): readonly TreeNode[] {
+  return visibleRows(state.tree, state.expanded).rows;
 }
 
 /** The document a file currently parses to. */
@@ -227,7 +228,7 @@ function run(state: EditorState, command: string, key: KeyPress): EditorState {
       if (pick === undefined) return state;
       const choice = filteredOptions(state)[pick.index];
       if (choice === undefined) return state;
-      const target = allNodes(state.tree).find((candidate) => candidate.id === pick.nodeId);
+      const target = nodeById(state.tree, pick.nodeId);
       if (pick.target !== undefined) return applyTargetValue({ ...state, pick: undefined }, target, pick.field, pick.target, choice.value);
       return applyFieldValue({ ...state, mode: "browse", pick: undefined }, target, pick.field, choice.value);
     }
@@ -244,8 +245,6 @@ function run(state: EditorState, command: string, key: KeyPress): EditorState {
       return { ...state, mode: "browse", saving: { files: dirtyFiles(state), force: false } };
     case "confirm-no":
       return { ...state, mode: "browse" };
-    case "conflict-keep":
-      return { ...state, mode: "browse", saving: { files: state.conflict, force: true } };
     case "conflict-reload":
       return { ...state, mode: "browse", reloading: state.conflict };
     case "conflict-cancel":
@@ -294,7 +293,7 @@ function move(state: EditorState, step: number): EditorState {
     return { ...state, pick: { ...state.pick, index: Math.max(0, Math.min(count - 1, state.pick.index + step)) } };
   }
   if (state.mode === "list" && state.list !== undefined) {
-    const node = allNodes(state.tree).find((candidate) => candidate.id === state.list?.nodeId);
+    const node = nodeById(state.tree, state.list.nodeId);
     const count = listEntries(state, node, state.list.field).length;
     return { ...state, list: { ...state.list, index: Math.max(0, Math.min(count - 1, state.list.index + step)) } };
   }
@@ -306,8 +305,8 @@ function move(state: EditorState, step: number): EditorState {
     const count = visibleProblems(state).length;
     return { ...state, problemIndex: Math.max(0, Math.min(count - 1, state.problemIndex + step)) };
   }
-  const rows = treeRows(state);
-  const index = rows.findIndex((row) => row.id === state.cursorId);
+  const { rows, positions } = visibleRows(state.tree, state.expanded);
+  const index = positions.get(state.cursorId ?? "") ?? -1;
   const next = rows[Math.max(0, Math.min(rows.length - 1, index + step))];
   return scrollTree({ ...state, cursorId: next?.id, fieldIndex: 0 });
 }
@@ -320,8 +319,8 @@ function move(state: EditorState, step: number): EditorState {
  */
 export function scrollTree(state: EditorState): EditorState {
   const height = Math.max(1, layoutOf(state.size).bodyRows);
-  const rows = treeRows(state);
-  const index = Math.max(0, rows.findIndex((row) => row.id === state.cursorId));
+  const { rows, positions } = visibleRows(state.tree, state.expanded);
+  const index = Math.max(0, positions.get(state.cursorId ?? "") ?? -1);
   let top = Math.min(state.treeTop, Math.max(0, rows.length - height));
   if (index < top) top = index;
   if (index >= top + height) top = index - height + 1;
@@ -342,7 +341,7 @@ function reveal(state: EditorState, node: TreeNode): EditorState {
  * revealPointer(state, "checklists/national/2024-1.yaml", "/spec/matters/0/promisedTime/value").fieldIndex; // 7
  */
 export function revealPointer(state: EditorState, file: string, pointer: string): EditorState {
-  const nodes = allNodes(state.tree).filter((node) => node.file === file && node.pointer !== undefined && (pointer === node.pointer || pointer.startsWith(`${node.pointer}/`)));
+  const nodes = indexOf(state.tree).nodes.filter((node) => node.file === file && node.pointer !== undefined && (pointer === node.pointer || pointer.startsWith(`${node.pointer}/`)));
   const node = nodes.at(-1);
   if (node === undefined) return state;
   const fields = fieldsOf(node);
@@ -371,7 +370,7 @@ function matches(node: TreeNode, query: string): boolean {
 function jumpToMatch(state: EditorState, options: { from: string | undefined; direction: 1 | -1; inclusive: boolean }): EditorState {
   const query = state.search.text.trim();
   if (query === "") return state;
-  const nodes = allNodes(state.tree);
+  const nodes = indexOf(state.tree).nodes;
   const start = Math.max(0, nodes.findIndex((node) => node.id === options.from));
   for (let offset = options.inclusive ? 0 : 1; offset <= nodes.length; offset += 1) {
     const node = nodes[(start + options.direction * offset + nodes.length * 2) % nodes.length];
@@ -411,7 +410,7 @@ function commitEdit(state: EditorState): EditorState {
   const edit = state.edit;
   if (edit === undefined) return state;
   if (!isWellFormed(edit.buffer.text)) return say(state, "文字中有残缺的字符，不能保存", "The text has a broken character and cannot be saved", "error");
-  const node = allNodes(state.tree).find((candidate) => candidate.id === edit.nodeId);
+  const node = nodeById(state.tree, edit.nodeId);
   if (edit.target !== undefined) return applyTargetValue({ ...state, edit: undefined }, node, edit.field, edit.target, edit.buffer.text);
   return applyFieldValue({ ...state, mode: "browse", edit: undefined }, node, edit.field, fieldValue(edit.field, edit.buffer.text));
 }
@@ -443,7 +442,10 @@ export function applyFieldValue(state: EditorState, node: TreeNode | undefined, 
 export function setText(state: EditorState, path: string, text: string, record?: EditRecord): EditorState {
   const file = state.files[path];
   if (file === undefined) return state;
-  const parsed = parseSource({ path, text });
+  // An edit inside matters re-parses only those matters (a thousand-matter list is slow to parse whole).
+  const previous = documentOf(state, path);
+  const incremental = previous !== undefined && (state.parseProblems[path] ?? []).length === 0 ? reparseEntries(previous, text) : undefined;
+  const parsed = incremental === undefined ? parseSource({ path, text }) : { document: incremental, diagnostics: [] };
   const parseProblems = { ...state.parseProblems, [path]: parsed.diagnostics };
   let documents = state.documents;
   if (parsed.document !== undefined) {
@@ -462,12 +464,13 @@ export function setText(state: EditorState, path: string, text: string, record?:
     version: state.version + 1,
     ...(record === undefined ? {} : { undo: [...state.undo, record], redo: [] }),
   };
-  const cursor = allNodes(tree).find((node) => node.id === state.cursorId) ?? tree[0];
+  const cursor = nodeById(tree, state.cursorId) ?? tree[0];
   if (cursor !== undefined) next = reveal(next, cursor);
   return next;
 }
 
 function requestSave(state: EditorState, force: boolean): EditorState {
+  if (state.saving !== undefined) return say(state, "正在保存，请稍候…", "Saving; please wait…");
   const dirty = dirtyFiles(state);
   if (dirty.length === 0) return say(state, "没有需要保存的修改", "Nothing to save");
   if (state.validatedVersion !== state.version) return { ...say(state, "正在校验，校验完成后保存…", "Validating; saving when done…"), pendingSave: true };

@@ -83,7 +83,9 @@ export type PendingAction =
   /** Edits of files, applied as one undo step. */
   | { type: "ops"; ops: { file: string; op: YamlOp }[]; label: LocalizedMessage; verb: LocalizedMessage; cursor?: CursorAfter }
   /** Drop every unsaved edit. */
-  | { type: "discard-all" };
+  | { type: "discard-all" }
+  /** Write files over the versions changed on disk since they were opened. */
+  | { type: "overwrite"; files: string[] };
 
 /** A question before a destructive action: y/n, or a word to type for the worst ones. */
 export interface Confirmation {

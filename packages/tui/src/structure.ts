@@ -3,19 +3,22 @@ import { choicesOf, entryValue, listEntries } from "./choices.js";
 import { allNodes, fieldsOf, list, nameIn, pathOf, record, type FieldSpec, type TreeNode } from "./model.js";
 import { applyFieldValue, currentNode, documentOf, revealPointer, scrollTree, setText } from "./reducer.js";
 import type { Confirmation, CursorAfter, EditorState, EditRecord, PendingAction, PromptPurpose, ValueTarget } from "./state.js";
+import { inheritedMatters } from "./patches.js";
 import { bufferOf } from "./text.js";
 import { editYaml, type YamlOp, type YamlValue } from "./yaml-edit.js";
 
 /**
- * Whether a node is an entry the editor can delete and reorder: a matter, or an entry of a matter's
- * list (item, material, step, source).
+ * Whether a node is an entry the editor can delete and reorder: a matter, an entry of a matter's
+ * list (item, material, step, source), or a local adjustment (patch, not-applicable entry).
  *
  * @example
  * isEntry(currentNode(state)); // false on a subject, true on a matter
  */
 export function isEntry(node: TreeNode | undefined): boolean {
-  return node !== undefined && ["matter", "item", "material", "step", "source"].includes(node.kind);
+  return node !== undefined && ["matter", "item", "material", "step", "source", "patch", "not-applicable"].includes(node.kind);
 }
+
+const isAdjustment = (node: TreeNode | undefined): boolean => node?.kind === "patch" || node?.kind === "not-applicable";
 
 const message = (zh: string, en: string): LocalizedMessage => ({ zh, en });
 const say = (state: EditorState, zh: string, en: string, tone: "info" | "error" = "info"): EditorState => ({ ...state, toast: { tone, message: { zh, en } } });
@@ -31,8 +34,9 @@ const CLEARED = message("清除", "clearing of");
  * @example
  * confirmWord("delete", "zh"); // "删除"
  */
-export function confirmWord(action: "delete" | "discard", lang: "zh" | "en"): string {
+export function confirmWord(action: "delete" | "discard" | "overwrite", lang: "zh" | "en"): string {
   if (action === "delete") return lang === "zh" ? "删除" : "delete";
+  if (action === "overwrite") return lang === "zh" ? "覆盖" : "overwrite";
   return lang === "zh" ? "放弃" : "discard";
 }
 
@@ -63,9 +67,19 @@ export function runStructural(state: EditorState, command: string): EditorState 
     case "discard-all":
       if (Object.values(state.files).every((file) => file.text === file.original)) return say(state, "没有未保存的修改", "There are no unsaved edits");
       return ask(state, {
-        message: message(`放弃全部未保存的修改（${state.undo.length} 处）？`, `Discard all unsaved edits (${state.undo.length})?`),
+        message: message(`放弃全部未保存的修改（${state.undo.length} 处）？输入「${confirmWord("discard", "zh")}」确认：`, `Discard all unsaved edits (${state.undo.length})? Type “${confirmWord("discard", "en")}” to confirm: `),
         word: confirmWord("discard", state.lang),
         action: { type: "discard-all" },
+      });
+    case "conflict-keep":
+      // Overwriting a file someone else changed on disk is among the worst actions: it asks for a typed word.
+      return ask(state, {
+        message: message(
+          `用我的修改覆盖磁盘上已被改动的文件（${state.conflict.join("、")}）？输入「${confirmWord("overwrite", "zh")}」确认：`,
+          `Overwrite the files changed on disk (${state.conflict.join(", ")}) with my edits? Type “${confirmWord("overwrite", "en")}” to confirm: `,
+        ),
+        word: confirmWord("overwrite", state.lang),
+        action: { type: "overwrite", files: state.conflict },
       });
     case "prompt-accept":
       return acceptPrompt(state);
@@ -97,6 +111,7 @@ function ask(state: EditorState, options: { message: LocalizedMessage; word?: st
 }
 
 function perform(state: EditorState, action: PendingAction): EditorState {
+  if (action.type === "overwrite") return { ...state, mode: "browse", saving: { files: action.files, force: true } };
   if (action.type === "discard-all") {
     let next: EditorState = state;
     for (const file of Object.values(state.files)) if (file.text !== file.original) next = setText(next, file.path, file.original);
@@ -190,13 +205,17 @@ function addNode(state: EditorState): EditorState {
   if (node === undefined) return state;
   if (node.kind === "subject") return say(state, "请先选中一个阶段或事项，新事项加在它所在的阶段", "Select a stage or a matter first; the new matter goes into its stage");
   if (node.kind !== "stage" && node.kind !== "group" && !isEntry(node)) return say(state, "这里不能添加", "Nothing can be added here");
+  if (isAdjustment(node)) return addAdjustment(state, node);
   if (node.kind === "stage" || node.kind === "matter") {
-    const last = node.kind === "matter" ? node : node.children.at(-1);
+    // A new matter goes after the selected matter, or last among the stage's matters; in a stage holding
+    // only local adjustments, at the end of their list's matters.
+    const stageNode = node.kind === "stage" ? node : parentOf(state, node);
+    const last = node.kind === "matter" ? node : (stageNode?.children.filter((child) => child.kind === "matter").at(-1) ?? stageNode?.children.at(-1));
     const place = last === undefined ? undefined : placeOf(last);
     if (last?.file === undefined || place === undefined) return say(state, "这个阶段没有可编辑的清单文件", "This stage has no editable list", "error");
-    const stageNode = node.kind === "stage" ? node : parentOf(state, node);
+    const index = last.kind === "matter" ? place.index + 1 : list(record(record(documentOf(state, last.file)?.value)?.["spec"])?.["matters"]).length;
     const subjectNode = stageNode === undefined ? undefined : parentOf(state, stageNode);
-    const purpose: PromptPurpose = { type: "new-matter", step: "id", file: last.file, index: place.index + 1, subject: subjectNode?.key ?? "", stage: stageNode?.key ?? "" };
+    const purpose: PromptPurpose = { type: "new-matter", step: "id", file: last.file, index, subject: subjectNode?.key ?? "", stage: stageNode?.key ?? "" };
     return { ...state, mode: "prompt", prompt: { purpose, label: message("新事项的标识（小写字母、数字和连字符）：", "New matter id (lowercase letters, digits, hyphens): "), buffer: bufferOf("") } };
   }
   const group = node.kind === "group" ? node : parentOf(state, node);
@@ -211,6 +230,24 @@ function addNode(state: EditorState): EditorState {
   const label = kind === "materials" ? message("新材料的名称：", "New material's name: ") : kind === "steps" ? message("新环节的名称：", "New step's name: ") : message("新来源的文号或标题：", "New source's title: ");
   return { ...state, mode: "prompt", prompt: { purpose: { type: "new-entry", group: kind, file: group.file, pointer: group.pointer, index }, label, buffer: bufferOf("") } };
 }
+
+/** `a` on a local adjustment: choose an inherited matter of its stage that has none yet, and add a patch of it. */
+function addAdjustment(state: EditorState, node: TreeNode): EditorState {
+  const stageNode = parentOf(state, node);
+  const subjectNode = stageNode === undefined ? undefined : parentOf(state, stageNode);
+  if (node.file === undefined || stageNode === undefined || subjectNode === undefined) return state;
+  const patches = list(record(record(documentOf(state, node.file)?.value)?.["spec"])?.["patches"]);
+  const taken = new Set(patches.map((entry) => record(entry)?.["matter"]));
+  const options = inheritedMatters(state.documents, node.file)
+    .filter((matter) => matter.subject === subjectNode.key && matter.stage === stageNode.key && !taken.has(matter.id))
+    .map((matter) => ({ value: matter.id, label: nameIn(matter.name, state.lang) }));
+  if (options.length === 0) return say(state, "这个阶段继承的事项都已有本地调整", "Every inherited matter of this stage already has a local change");
+  const field: FieldSpec = { path: [], label: message("要本地调整的事项", "Matter to adjust locally"), kind: "ref" };
+  const target: ValueTarget = { type: "new-entry", file: node.file, pointer: PATCHES, index: patches.length };
+  return { ...state, mode: "pick", pick: { nodeId: node.id, field, options, filter: bufferOf(""), index: 0, target } };
+}
+
+const PATCHES = "/spec/patches";
 
 const MATTER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -265,6 +302,7 @@ function deleteNode(state: EditorState): EditorState {
   if (node.kind === "group") return say(state, "请选中其中的条目再删除", "Select an entry of the group to delete it");
   if (node.kind === "subject" || node.kind === "stage") {
     const matters = allNodes(node.children).filter((child) => child.kind === "matter");
+    if (matters.length === 0) return say(state, "这里没有本清单自己的事项可删除；本地调整和不适用条目请逐个选中后按 d 删除", "No matter of this list is here to delete; select local changes and not-applicable entries one by one and press d");
     const ops = matters
       .flatMap((matter) => {
         const place = placeOf(matter);
@@ -283,7 +321,7 @@ function deleteNode(state: EditorState): EditorState {
   }
   const place = placeOf(node);
   if (!isEntry(node) || node.file === undefined || place === undefined) return say(state, "这里不能删除", "This cannot be deleted here");
-  const kind = node.kind === "matter" ? message("事项", "matter") : node.kind === "item" ? ENTRY_KINDS.items : node.kind === "material" ? ENTRY_KINDS.materials : node.kind === "step" ? ENTRY_KINDS.steps : ENTRY_KINDS.sources;
+  const kind = isAdjustment(node) ? message("", "entry") : node.kind === "matter" ? message("事项", "matter") : node.kind === "item" ? ENTRY_KINDS.items : node.kind === "material" ? ENTRY_KINDS.materials : node.kind === "step" ? ENTRY_KINDS.steps : ENTRY_KINDS.sources;
   const name = nameIn(node.name, lang);
   return ask(state, {
     message: message(`删除${kind.zh}「${name}」？`, `Delete the ${kind.en} “${name}”?`),
@@ -309,6 +347,7 @@ function moveNode(state: EditorState, step: number): EditorState {
   if (neighbour === undefined) return say(state, step < 0 ? "已经是第一个" : "已经是最后一个", step < 0 ? "Already the first" : "Already the last");
   const neighbourPlace = placeOf(neighbour);
   if (neighbour.file !== node.file || neighbourPlace === undefined) return say(state, "相邻的事项在另一个清单文件中，不能跨文件移动", "The neighbouring matter is in another list file; matters cannot move across files", "error");
+  if (neighbourPlace.listPointer !== place.listPointer) return say(state, "相邻的是另一类条目（事项、本地调整或不适用条目），只能在同类之间调整顺序", "The neighbour is another kind of entry (matter, local change, not applicable); entries move only among their own kind", "error");
   // The two swap places, so that every other entry stays where it is and K undoes J.
   const to = neighbourPlace.index;
   const from = place.index;
@@ -404,9 +443,14 @@ function moveListEntry(state: EditorState, step: number): EditorState {
  */
 export function applyTargetValue(state: EditorState, node: TreeNode | undefined, field: FieldSpec, target: ValueTarget, text: string): EditorState {
   if (target.type === "new-entry") {
-    const value: YamlValue = { ref: text };
-    return performOps({ ...state, mode: "browse", focus: "tree" }, [{ file: target.file, op: { type: "insert", path: pathOf(target.pointer), index: target.index, value } }], {
-      label: message(nameIn(state.catalog.items.get(text) ?? { zh: text }, "zh"), nameIn(state.catalog.items.get(text) ?? { zh: text }, "en")),
+    // A new local adjustment (a patch that sets nothing yet: its form shows what it would override), or a bundled item.
+    const adjustment = target.pointer === PATCHES;
+    const value: YamlValue = adjustment ? { matter: text, set: {} } : { ref: text };
+    const name = adjustment ? (inheritedMatters(state.documents, target.file).find((matter) => matter.id === text)?.name ?? { zh: text }) : (state.catalog.items.get(text) ?? { zh: text });
+    const exists = Array.isArray(valueAtPath(state, target.file, pathOf(target.pointer)));
+    const op: YamlOp = exists ? { type: "insert", path: pathOf(target.pointer), index: target.index, value } : { type: "set", path: pathOf(target.pointer), value: [value] };
+    return performOps({ ...state, mode: "browse", focus: "tree" }, [{ file: target.file, op }], {
+      label: message(nameIn(name, "zh"), nameIn(name, "en")),
       verb: ADDED,
       cursor: { file: target.file, pointer: `${target.pointer}/${target.index}` },
     });

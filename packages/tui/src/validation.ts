@@ -3,7 +3,9 @@ import { checkDocuments, parseSource, type ParsedDocument } from "@onething/sdk"
 import { pathOf, pointerOf, type FieldSpec } from "./model.js";
 import type { EditorState } from "./state.js";
 import { entryValue } from "./choices.js";
-import { applyEdit, editYaml } from "./yaml-edit.js";
+import { parseEntries, reparseEntries } from "./reparse.js";
+import { sliceEntries } from "./yaml-entries.js";
+import { applyEdit, editYaml, type EditResult, type YamlPath } from "./yaml-edit.js";
 
 /** Options of {@link validateState}. */
 export interface ValidateOptions {
@@ -34,6 +36,54 @@ export function fieldValue(field: FieldSpec, text: string): string | number | un
   if (trimmed === "") return field.path.join(".") === "name.zh" ? "" : undefined;
   if (field.kind === "number" && /^-?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
   return field.kind === "text" ? text : trimmed;
+}
+
+/**
+ * A document whose findings carry no line and column: live findings show only their message, and
+ * locating in a changed thousand-matter list would parse it whole again.
+ */
+function withoutPositions(document: ParsedDocument, value: unknown = document.value): ParsedDocument {
+  // Built field by field: spreading the document would read its `yaml`, which parses the text whole.
+  return {
+    apiVersion: document.apiVersion,
+    kind: document.kind,
+    id: document.id,
+    path: document.path,
+    text: document.text,
+    value,
+    locate: () => undefined,
+    get yaml() {
+      return document.yaml;
+    },
+  };
+}
+
+/**
+ * What live validation checks: the edited list, the lists it extends (its bases, transitively), and the
+ * taxonomy, registries and catalogues: everything a finding about the edited list can depend on but
+ * findings across sibling lists (those wait for the full validation after the edit is committed), so
+ * that a pause in typing does not validate the whole project.
+ */
+function liveDocuments(all: readonly ParsedDocument[], edited: ParsedDocument): ParsedDocument[] {
+  const byId = new Map<string, ParsedDocument>();
+  for (const document of all) if (document.kind === "Checklist" && document.id !== undefined) byId.set(document.id, document);
+  const out = all.filter((document) => document.kind === "Taxonomy" || document.kind === "DepartmentRegistry" || document.kind === "ItemCatalog");
+  const seen = new Set<string>([edited.path]);
+  const queue = [edited];
+  out.push(edited);
+  while (queue.length > 0) {
+    const current = queue.shift() as ParsedDocument;
+    const bases = (current.value as { spec?: { extends?: unknown } } | undefined)?.spec?.extends;
+    for (const base of Array.isArray(bases) ? bases : []) {
+      const id = (base as { checklist?: unknown } | null)?.checklist;
+      const found = typeof id === "string" ? byId.get(id) : undefined;
+      if (found === undefined || seen.has(found.path)) continue;
+      seen.add(found.path);
+      out.push(found);
+      queue.push(found);
+    }
+  }
+  return out;
 }
 
 /** Options of {@link validateTyped}. */
@@ -67,17 +117,72 @@ export function validateTyped(options: ValidateTypedOptions): Diagnostic[] {
   const path = [...pathOf(nodePointer), ...field.path];
   // An entry of a list field (a former id being typed) is validated where it goes.
   const target = state.edit?.field === field ? state.edit.target : undefined;
-  const edited =
+  const change = (source: string, at: YamlPath) =>
     target?.type === "entry"
-      ? editYaml(current.text, target.insert ? { type: "insert", path, index: target.index, value: entryValue(field.entry, text) } : { type: "set", path: [...path, target.index], value: entryValue(field.entry, text) })
-      : applyEdit({ text: current.text, path, value: fieldValue(field, text) });
+      ? editYaml(source, target.insert ? { type: "insert", path: at, index: target.index, value: entryValue(field.entry, text) } : { type: "set", path: [...at, target.index], value: entryValue(field.entry, text) })
+      : applyEdit({ text: source, path: at, value: fieldValue(field, text) });
+  const previous = state.documents.find((document) => document.path === file);
+  const clean = previous !== undefined && (state.parseProblems[file] ?? []).length === 0;
+  // A field of a matter: the value is applied to that matter's lines alone, and they alone are parsed.
+  const alone = clean ? typedMatter({ document: previous, text: current.text, path, change }) : undefined;
+  if (alone !== undefined) return liveFindings({ documents: liveDocuments(state.documents, alone.document), file, nodePointer, field, today: options.today, pointerBack: alone.pointerBack });
+  const edited = change(current.text, path);
   if (!edited.ok) return [];
-  const parsed = parseSource({ path: file, text: edited.text });
-  if (parsed.document === undefined) return parsed.diagnostics;
-  const documents: ParsedDocument[] = state.documents.map((document) => (document.path === file ? (parsed.document as ParsedDocument) : document));
+  let document = clean ? reparseEntries(previous, edited.text) : undefined;
+  if (document === undefined) {
+    const parsed = parseSource({ path: file, text: edited.text });
+    if (parsed.document === undefined) return parsed.diagnostics;
+    document = parsed.document;
+  }
+  const single = matterAlone(withoutPositions(document), nodePointer);
+  return liveFindings({ documents: liveDocuments(state.documents, single?.document ?? withoutPositions(document)), file, nodePointer, field, today: options.today, pointerBack: single?.pointerBack ?? ((pointer) => pointer) });
+}
+
+/** The findings about the typed field among those of `documents`, at the edited list's pointers. */
+function liveFindings(options: { documents: ParsedDocument[]; file: string; nodePointer: string; field: FieldSpec; today: string | undefined; pointerBack: (pointer: string) => string }): Diagnostic[] {
+  const { file, nodePointer, field } = options;
   const pointer = pointerOf(nodePointer, field.path);
   const parent = pointerOf(nodePointer, field.path.slice(0, -1));
-  return checkDocuments(documents, options.today === undefined ? {} : { today: options.today }).filter(
-    (diagnostic) => diagnostic.file === file && (diagnostic.pointer === pointer || diagnostic.pointer?.startsWith(`${pointer}/`) === true || (field.path.length > 1 && diagnostic.pointer === parent)),
-  );
+  return checkDocuments(options.documents, options.today === undefined ? {} : { today: options.today })
+    .map((diagnostic) => (diagnostic.file !== file || diagnostic.pointer === undefined ? diagnostic : { ...diagnostic, pointer: options.pointerBack(diagnostic.pointer) }))
+    .filter((diagnostic) => diagnostic.file === file && (diagnostic.pointer === pointer || diagnostic.pointer?.startsWith(`${pointer}/`) === true || (field.path.length > 1 && diagnostic.pointer === parent)));
+}
+
+/**
+ * The edited list holding only the matter being typed into, with the typed value applied to that
+ * matter's lines cut out of the text (no step touches the whole text); undefined when the field is
+ * not a matter's or its lines cannot be cut out.
+ */
+function typedMatter(options: { document: ParsedDocument; text: string; path: YamlPath; change: (source: string, at: YamlPath) => EditResult }): { document: ParsedDocument; pointerBack: (pointer: string) => string } | undefined {
+  const { path } = options;
+  const index = path[2];
+  if (path[0] !== "spec" || path[1] !== "matters" || typeof index !== "number" || path.length < 4) return undefined;
+  const slice = sliceEntries(options.text, index, index);
+  if (slice === undefined) return undefined;
+  const edited = options.change(slice.text, [0, ...path.slice(3)]);
+  const values = edited.ok ? parseEntries(edited.text) : undefined;
+  if (values?.length !== 1) return undefined;
+  const root = options.document.value as { spec?: Record<string, unknown> } | undefined;
+  if (root === undefined || root.spec === undefined) return undefined;
+  return { document: withoutPositions(options.document, { ...root, spec: { ...root.spec, matters: values } }), pointerBack: pointerBackTo(index) };
+}
+
+const pointerBackTo = (index: number) => (pointer: string) => pointer.replace(/^\/spec\/matters\/0(?=\/|$)/u, `/spec/matters/${index}`);
+
+/**
+ * The edited list holding only the matter being edited (as its first matter), and how to turn its
+ * pointers back into the list's: the findings about one matter's field need that matter, the
+ * registries and the bases, not the thousand matters beside it. (A duplicate of another matter's id in
+ * the same list is found by the full validation once the edit is committed.) Undefined for a node
+ * outside `spec.matters`.
+ */
+function matterAlone(document: ParsedDocument, nodePointer: string): { document: ParsedDocument; pointerBack: (pointer: string) => string } | undefined {
+  const match = /^\/spec\/matters\/(\d+)(?=\/|$)/u.exec(nodePointer);
+  const root = document.value as { spec?: { matters?: unknown } } | undefined;
+  const matters = root?.spec?.matters;
+  if (match === null || !Array.isArray(matters)) return undefined;
+  const index = Number(match[1]);
+  if (matters[index] === undefined) return undefined;
+  const single = withoutPositions(document, { ...root, spec: { ...root?.spec, matters: [matters[index]] } });
+  return { document: single, pointerBack: pointerBackTo(index) };
 }

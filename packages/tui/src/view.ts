@@ -1,9 +1,10 @@
 import type { Diagnostic } from "@onething/schemas";
 import { localize, parseSource } from "@onething/sdk";
 import { BINDINGS, keyLabel, type Binding } from "./keys.js";
-import { allNodes, fieldsOf, nameIn, pathOf, pointerOf, valueAt, type TreeNode } from "./model.js";
+import { allNodes, fieldsOf, nameIn, nodeById, pathOf, pointerOf, valueAt, type TreeNode } from "./model.js";
 import { diffScreenLines } from "./diff-view.js";
-import { confirmQuestion, fieldDisplay, labelWidth, listLines, promptFooter } from "./edit-view.js";
+import { confirmQuestion, fieldDisplay, inheritedDisplay, inheritedFrom, labelWidth, listLines, promptFooter } from "./edit-view.js";
+import { inheritedMatter } from "./patches.js";
 import { isEntry } from "./structure.js";
 import { contextOf, currentNode, fieldText, filteredOptions, treeRows } from "./reducer.js";
 import { dirtyFiles, layoutOf, visibleProblems, type EditorState } from "./state.js";
@@ -41,16 +42,30 @@ function originalValue(path: string, text: string): unknown {
 
 let marksCache: (Pick<EditorState, "tree" | "files" | "problems" | "parseProblems" | "loadProblems" | "documents"> & { marks: Map<string, Marks> }) | undefined;
 
-/** The problems of a node itself: those whose pointer lies in it but in none of its children. */
-function ownerOf(nodes: readonly TreeNode[], problem: Diagnostic): TreeNode | undefined {
-  let owner: TreeNode | undefined;
-  for (const node of nodes) {
-    if (node.file !== problem.file || node.pointer === undefined || problem.pointer === undefined) continue;
-    if (problem.pointer === node.pointer || problem.pointer.startsWith(`${node.pointer}/`)) {
-      if (owner === undefined || (node.pointer.length > (owner.pointer?.length ?? 0))) owner = node;
-    }
+/** The node a problem belongs to: the deepest located node whose pointer contains the problem's, found by walking up the pointer. */
+function ownerOf(byPlace: ReadonlyMap<string, TreeNode>, problem: Diagnostic): TreeNode | undefined {
+  if (problem.file === undefined || problem.pointer === undefined) return undefined;
+  let pointer = problem.pointer;
+  for (;;) {
+    const node = byPlace.get(`${problem.file}#${pointer}`);
+    if (node !== undefined) return node;
+    const cut = pointer.lastIndexOf("/");
+    if (cut < 0) return undefined;
+    pointer = pointer.slice(0, cut);
   }
-  return owner;
+}
+
+// Canonical texts of values, by object: unchanged matters keep their objects across edits, so each is stringified once.
+const canonical = new WeakMap<object, string>();
+
+function canonicalText(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "undefined";
+  let text = canonical.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    canonical.set(value, text);
+  }
+  return text;
 }
 
 /**
@@ -76,8 +91,9 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
   };
   const nodes = allNodes(state.tree);
   const located = nodes.filter((node) => node.pointer !== undefined);
+  const byPlace = new Map(located.map((node) => [`${node.file ?? ""}#${node.pointer ?? ""}`, node]));
   for (const problem of visibleProblems(state)) {
-    const owner = ownerOf(located, problem);
+    const owner = ownerOf(byPlace, problem);
     if (owner === undefined) continue;
     for (const id of [...owner.ancestors, owner.id]) {
       const entry = get(id);
@@ -87,15 +103,16 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
   }
   const dirty = new Set(dirtyFiles(state));
   for (const node of located) {
-    if (node.kind !== "matter" || node.file === undefined || !dirty.has(node.file)) continue;
+    const identity = IDENTITY[node.kind];
+    if (identity === undefined || node.file === undefined || !dirty.has(node.file)) continue;
     const file = state.files[node.file];
     if (file === undefined) continue;
     const path = pathOf(node.pointer ?? "");
-    // A matter is compared with the original matter of the same id, so that deleting or moving one
-    // does not mark every matter after it.
-    const originalMatter = originalMatterOf(originalValue(node.file, file.original), path, node.key);
+    // A matter (a local adjustment) is compared with the original one of the same id (adjusting the
+    // same matter), so that deleting or moving one does not mark every one after it.
+    const originalMatter = originalMatterOf(originalValue(node.file, file.original), path, node.key, identity);
     const currentMatter = valueAt(state.documents.find((document) => document.path === node.file)?.value, path);
-    if (JSON.stringify(originalMatter) === JSON.stringify(currentMatter)) continue;
+    if (originalMatter === currentMatter || canonicalText(originalMatter) === canonicalText(currentMatter)) continue;
     for (const id of [...node.ancestors, node.id]) get(id).modified = true;
     for (const child of allNodes(node.children)) {
       const relative = pathOf(child.pointer ?? "").slice(path.length);
@@ -105,12 +122,22 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
   // Matters that changed places within their stage mark the stage.
   for (const stage of nodes) {
     if (stage.kind !== "stage") continue;
-    const byFile = new Map<string, string[]>();
-    for (const matter of stage.children) if (matter.file !== undefined && dirty.has(matter.file)) byFile.set(matter.file, [...(byFile.get(matter.file) ?? []), matter.key]);
-    for (const [path, keys] of byFile) {
+    // By file and list (matters, patches, not-applicable entries), each entry by its identity.
+    const byList = new Map<string, { path: string; list: (string | number)[]; identity: string; keys: string[] }>();
+    for (const matter of stage.children) {
+      const identity = IDENTITY[matter.kind];
+      if (identity === undefined || matter.file === undefined || matter.pointer === undefined || !dirty.has(matter.file)) continue;
+      const list = pathOf(matter.pointer).slice(0, -1);
+      const id = `${matter.file}#${list.join("/")}`;
+      const entry = byList.get(id) ?? { path: matter.file, list, identity, keys: [] };
+      entry.keys.push(matter.key);
+      byList.set(id, entry);
+    }
+    for (const { path, list, identity, keys } of byList.values()) {
       const file = state.files[path];
       if (file === undefined) continue;
-      const before = matterList(originalValue(path, file.original)).map((matter) => matter["id"]).filter((id): id is string => typeof id === "string" && keys.includes(id));
+      const entries = valueAt(originalValue(path, file.original), list);
+      const before = (Array.isArray(entries) ? entries : []).map((entry) => (entry as Record<string, unknown> | null)?.[identity]).filter((id): id is string => typeof id === "string" && keys.includes(id));
       const after = keys.filter((key) => before.includes(key));
       if (before.join("\n") !== after.join("\n")) for (const id of [...stage.ancestors, stage.id]) get(id).modified = true;
     }
@@ -125,20 +152,50 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
       get(`s:${String(matter["subject"])}`).modified = true;
       get(`s:${String(matter["subject"])}/${String(matter["stage"])}`).modified = true;
     }
+    // So does a deleted local adjustment, in the subject and stage of the matter it adjusted.
+    for (const key of ["patches", "notApplicable"]) {
+      const current = new Set(matterList(state.documents.find((document) => document.path === path)?.value, key).map((entry) => entry["matter"]));
+      for (const entry of matterList(originalValue(path, file.original), key)) {
+        if (current.has(entry["matter"]) || typeof entry["matter"] !== "string") continue;
+        const inherited = inheritedMatter(state.documents, path, entry["matter"])?.value;
+        get(`s:${String(inherited?.["subject"] ?? "?")}`).modified = true;
+        get(`s:${String(inherited?.["subject"] ?? "?")}/${String(inherited?.["stage"] ?? "?")}`).modified = true;
+      }
+    }
   }
   return marks;
 }
 
-function matterList(value: unknown): Record<string, unknown>[] {
-  const matters = valueAt(value, ["spec", "matters"]);
+function matterList(value: unknown, key = "matters"): Record<string, unknown>[] {
+  const matters = valueAt(value, ["spec", key]);
   return Array.isArray(matters) ? matters.filter((matter): matter is Record<string, unknown> => typeof matter === "object" && matter !== null) : [];
 }
 
-/** The matter with id `key` in the original value of a file, or the one at the same place when none has that id. */
-function originalMatterOf(original: unknown, path: (string | number)[], key: string): unknown {
+/** The key that identifies an entry of each list the tree shows as a node with its own `*` mark. */
+const IDENTITY: Partial<Record<TreeNode["kind"], string>> = { matter: "id", patch: "matter", "not-applicable": "matter" };
+
+/** The entry whose `identity` is `key` in the original value of a file, or the one at the same place when none has that key. */
+// Entries of an original list by identity, per list object (the original value is parsed once per text).
+const entryIndexes = new WeakMap<object, Map<string, Map<unknown, unknown>>>();
+
+function originalMatterOf(original: unknown, path: (string | number)[], key: string, identity: string): unknown {
   const matters = valueAt(original, path.slice(0, -1));
-  const byId = Array.isArray(matters) ? matters.find((matter) => (matter as { id?: unknown } | null)?.id === key) : undefined;
-  return byId ?? (Array.isArray(matters) && matters.some((matter) => (matter as { id?: unknown } | null)?.id === key) ? undefined : valueAt(original, path));
+  if (!Array.isArray(matters)) return valueAt(original, path);
+  let byIdentity = entryIndexes.get(matters);
+  if (byIdentity === undefined) {
+    byIdentity = new Map();
+    entryIndexes.set(matters, byIdentity);
+  }
+  let index = byIdentity.get(identity);
+  if (index === undefined) {
+    index = new Map();
+    for (const matter of matters) {
+      const id = (matter as Record<string, unknown> | null)?.[identity];
+      if (id !== undefined && !index.has(id)) index.set(id, matter);
+    }
+    byIdentity.set(identity, index);
+  }
+  return index.has(key) ? index.get(key) : valueAt(original, path);
 }
 
 function markText(mark: Marks | undefined): string {
@@ -200,6 +257,8 @@ export function detailView(state: EditorState, width: number, height: number): D
   if (node === undefined) return { lines: pad([], width, height), cursor };
   lines.push({ text: fitWidth(`${nameIn(node.name, lang)}  ${node.key}`, width), tone: "title" });
   if (node.file !== undefined) lines.push({ text: fitWidth(`${node.file}`, width), tone: "dim" });
+  const origin = state.mode === "browse" || state.mode === "edit" ? inheritedFrom(state, node) : undefined;
+  if (origin !== undefined) lines.push({ text: fitWidth(origin, width), tone: "dim" });
   if (state.mode === "pick" && state.pick !== undefined) {
     const pick = state.pick;
     const prompt = `${lang === "zh" ? "选择" : "Choose"} ${pick.field.label[lang]}：`;
@@ -242,7 +301,8 @@ export function detailView(state: EditorState, width: number, height: number): D
       const before = state.edit.buffer.text.slice(0, state.edit.buffer.cursor);
       cursor = { row: headRows + body.length, column: Math.min(width - 1, 2 + labelColumns + 1 + widthOf(before)) };
     } else value = fieldDisplay(state, node, field);
-    body.push({ text: fitWidth(`${selected ? "›" : " "} ${label} ${editing ? value : oneLine(value)}`, width), selected });
+    const inherited = !editing && node.kind === "patch" && inheritedDisplay(state, node, field) !== undefined;
+    body.push({ text: fitWidth(`${selected ? "›" : " "} ${label} ${editing ? value : oneLine(value)}`, width), selected, ...(inherited ? { tone: "dim" as const } : {}) });
     const pointer = pointerOf(node.pointer ?? "", field.path);
     const parent = pointerOf(node.pointer ?? "", field.path.slice(0, -1));
     const messages = editing && state.edit !== undefined
@@ -286,7 +346,7 @@ export function headerLines(state: EditorState, options: { width: number; head?:
     `✗ ${errors}  ⚠ ${warnings}`,
     ...(state.validatedVersion === state.version ? [] : [lang === "zh" ? "校验中…" : "checking…"]),
   ];
-  const crumbs = node === undefined ? [] : [...node.ancestors.map((id) => allNodes(state.tree).find((candidate) => candidate.id === id)), node].flatMap((entry) => (entry === undefined ? [] : [nameIn(entry.name, lang)]));
+  const crumbs = node === undefined ? [] : [...node.ancestors.map((id) => nodeById(state.tree, id)), node].flatMap((entry) => (entry === undefined ? [] : [nameIn(entry.name, lang)]));
   return [
     { text: fitWidth(parts.join(" │ "), width), tone: "title" },
     { text: fitWidth(crumbs.join(" › "), width), tone: "dim" },
@@ -334,7 +394,7 @@ export function footerBindings(state: EditorState): Binding[] {
     if (binding.command === "edit-field") return fieldsOf(node).length > 0;
     if (binding.command === "open") return node !== undefined && (node.children.length > 0 || fieldsOf(node).length > 0);
     if (binding.command === "add" && context === "tree") return node !== undefined && (node.kind === "stage" || node.kind === "group" || isEntry(node));
-    if (binding.command === "delete-node" && context === "tree") return isEntry(node) || node?.kind === "stage" || node?.kind === "subject";
+    if (binding.command === "delete-node" && context === "tree") return isEntry(node) || ((node?.kind === "stage" || node?.kind === "subject") && allNodes(node.children).some((child) => child.kind === "matter"));
     if (binding.command === "reorder-up" && context === "tree") return isEntry(node);
     if (binding.command === "jump") return visibleProblems(state).length > 0;
     return true;

@@ -1,6 +1,7 @@
 import { isCollection, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { LocalizedMessage } from "@onething/schemas";
 import { diffLines } from "./line-diff.js";
+import { outlineMatters, sliceEntries } from "./yaml-entries.js";
 
 // The same YAML reading as @onething/dsl, so an edit sees exactly the document the validators saw.
 const YAML_OPTIONS = { schema: "core", version: "1.2", uniqueKeys: true, prettyErrors: false, logLevel: "silent" } as const;
@@ -35,8 +36,20 @@ export interface ApplyEditOptions {
  * // { ok: true, text: "metadata:\n  version: 1.2.0 # bumped\n" }
  */
 export function applyEdit(options: ApplyEditOptions): EditResult {
-  if (options.value === undefined) return editYaml(options.text, { type: "remove", path: options.path });
-  if (typeof options.value === "object" && options.value !== null) return editYaml(options.text, { type: "set", path: options.path, value: options.value });
+  return withinEntries(options.text, [{ type: "set", path: options.path, value: 0 }], (text, rebase) => applyWhole({ text, path: rebase(options.path), value: options.value })) ?? applyWhole(options);
+}
+
+/**
+ * {@link applyEdit} on the whole text, never on the changed entries alone: the reference the entries-only
+ * path is tested against, and what it falls back to.
+ *
+ * @example
+ * applyWhole({ text: "spec:\n  matters:\n    - id: a\n", path: ["spec", "matters", 0, "id"], value: "b" });
+ * // { ok: true, text: "spec:\n  matters:\n    - id: b\n" }
+ */
+export function applyWhole(options: ApplyEditOptions): EditResult {
+  if (options.value === undefined) return editWhole(options.text, { type: "remove", path: options.path });
+  if (typeof options.value === "object" && options.value !== null) return editWhole(options.text, { type: "set", path: options.path, value: options.value });
   const value = options.value;
   const bom = options.text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = options.text.slice(bom.length);
@@ -45,12 +58,12 @@ export function applyEdit(options: ApplyEditOptions): EditResult {
     if (document.errors.length > 0) return { ok: false, message: UNPARSABLE };
     const existing = document.getIn(options.path, true);
     if (isCollection(existing)) return { ok: false, message: NOT_A_SCALAR };
-    if (!isScalar(existing) || existing.range === undefined || existing.range === null) return editYaml(options.text, { type: "set", path: options.path, value });
+    if (!isScalar(existing) || existing.range === undefined || existing.range === null) return editWhole(options.text, { type: "set", path: options.path, value });
     const [start, end] = existing.range;
     // Setting a scalar keeps its node (and so its quoting style); the new characters are cut from the
     // re-serialized document and spliced into the original text, so nothing else can change.
     document.setIn(options.path, value);
-    const rendered = document.toString({ lineWidth: 0 });
+    const rendered = document.toString(renderOptions(body));
     const reparsed = parseDocument(rendered, YAML_OPTIONS).getIn(options.path, true);
     if (!isScalar(reparsed) || reparsed.range === undefined || reparsed.range === null) return { ok: false, message: NOT_A_SCALAR };
     const replacement = rendered.slice(reparsed.range[0], reparsed.range[1]);
@@ -86,23 +99,160 @@ export type YamlOp =
  * // { ok: true, text: "partners:\n  - dept.b\n  - dept.a # first\n" }
  */
 export function editYaml(text: string, op: YamlOp | readonly YamlOp[]): EditResult {
+  const ops: readonly YamlOp[] = Array.isArray(op) ? op : [op as YamlOp];
+  return moveEntries(text, ops) ?? withinEntries(text, ops, (slice, rebase) => editWhole(slice, ops.map((each) => rebaseOp(each, rebase)))) ?? editWhole(text, ops);
+}
+
+function rebaseOp(op: YamlOp, rebase: (path: YamlPath) => YamlPath): YamlOp {
+  if (op.path.length > 2) return { ...op, path: rebase(op.path) };
+  // A change of the matters list itself: its indexes count from the first entry cut out.
+  const shift = rebase(["spec", "matters", 0])[0] as number;
+  switch (op.type) {
+    case "insert":
+    case "delete":
+      return { ...op, path: [], index: op.index + shift };
+    case "move":
+      return { ...op, path: [], from: op.from + shift, to: op.to + shift };
+    default:
+      return op;
+  }
+}
+
+/**
+ * Moves of matters (reordering swaps two matters, however far apart) made by moving their lines:
+ * each entry's lines go where the entry goes, the blank lines and comments between entries stay where
+ * they are, nothing is parsed or re-serialized. Undefined unless every change is a move of a matter
+ * and every matter moved can be cut out safely (see `sliceEntries`).
+ */
+function moveEntries(text: string, ops: readonly YamlOp[]): EditResult | undefined {
+  if (ops.length === 0 || !ops.every((op) => op.type === "move" && op.path.length === 2 && op.path[0] === "spec" && op.path[1] === "matters")) return undefined;
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = text.slice(bom.length);
+  const outline = outlineMatters(body);
+  if (outline === undefined) return undefined;
+  const count = outline.entries.length;
+  const order = Array.from({ length: count }, (_, index) => index);
+  let low = count;
+  let high = -1;
+  for (const op of ops) {
+    if (op.type !== "move" || ![op.from, op.to].every((index) => Number.isInteger(index) && index >= 0 && index < count)) return undefined;
+    const [entry] = order.splice(op.from, 1);
+    order.splice(op.to, 0, entry as number);
+    low = Math.min(low, op.from, op.to);
+    high = Math.max(high, op.from, op.to);
+  }
+  if (high < low) return undefined;
+  for (let index = low; index <= high; index += 1) if (order[index] !== index && sliceEntries(body, index, index) === undefined) return undefined;
+  const { lines, starts, entries } = outline;
+  const out: string[] = [];
+  for (let position = low; position <= high; position += 1) {
+    const entry = entries[order[position] as number];
+    const here = entries[position];
+    const next = entries[position + 1];
+    if (entry === undefined || here === undefined) return undefined;
+    out.push(...lines.slice(entry.start, entry.end));
+    // The lines between this place and the next entry's stay here.
+    if (position < high && next !== undefined) out.push(...lines.slice(here.end, next.start));
+  }
+  const first = entries[low];
+  const last = entries[high];
+  if (first === undefined || last === undefined) return undefined;
+  const after = last.end < lines.length ? body.slice((starts[last.end] ?? body.length + 1) - 1) : "";
+  return { ok: true, text: bom + body.slice(0, starts[first.start] ?? 0) + out.join("\n") + after };
+}
+
+/** The first and last entry of `spec.matters` a change touches, or undefined when it reaches beyond the entries. */
+function entryRange(ops: readonly YamlOp[], count: number): [number, number] | undefined {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const cover = (from: number, to: number): boolean => {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to >= count || from > to) return false;
+    first = Math.min(first, from);
+    last = Math.max(last, to);
+    return true;
+  };
+  for (const op of ops) {
+    if (op.path[0] !== "spec" || op.path[1] !== "matters") return undefined;
+    const index = op.path[2];
+    if (op.path.length > 3 && typeof index === "number") {
+      if (!cover(index, index)) return undefined;
+      continue;
+    }
+    // Inserting, deleting or moving a matter: one change only (indexes shift after each), and the entries
+    // cut out keep a neighbour, so the list never empties and a new entry is styled like the one beside it.
+    if (op.path.length !== 2 || ops.length !== 1) return undefined;
+    if (op.type === "insert" && !cover(Math.max(0, op.index - 1), Math.min(count - 1, op.index))) return undefined;
+    if (op.type === "delete" && !(count > 1 && cover(op.index === count - 1 ? op.index - 1 : op.index, op.index === count - 1 ? op.index : op.index + 1))) return undefined;
+    if (op.type === "move" && !cover(Math.min(op.from, op.to), Math.max(op.from, op.to))) return undefined;
+    if (op.type === "set" || op.type === "remove") return undefined;
+  }
+  return first <= last ? [first, last] : undefined;
+}
+
+/**
+ * Runs a change of entries of `spec.matters` on those entries alone: they are cut out of the text as a
+ * document of their own (a block sequence), changed by `run` with paths rebased into it, and put back,
+ * so a change in a list of a thousand matters parses a few dozen lines, not the whole file. Undefined
+ * when the entries cannot be cut out safely (see `sliceEntries`), or the cut does not parse as exactly
+ * those entries: the caller then changes the whole text. Every other line stays byte-identical.
+ */
+function withinEntries(text: string, ops: readonly YamlOp[], run: (slice: string, rebase: (path: YamlPath) => YamlPath) => EditResult): EditResult | undefined {
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = text.slice(bom.length);
+  const outline = outlineMatters(body);
+  if (outline === undefined) return undefined;
+  const range = entryRange(ops, outline.entries.length);
+  if (range === undefined) return undefined;
+  const [first, last] = range;
+  const slice = sliceEntries(body, first, last);
+  if (slice === undefined) return undefined;
+  try {
+    const document = parseDocument(slice.text, YAML_OPTIONS);
+    if (document.errors.length > 0 || !isSeq(document.contents) || document.contents.items.length !== last - first + 1) return undefined;
+  } catch {
+    return undefined;
+  }
+  const result = run(slice.text, (path) => (typeof path[2] === "number" ? [path[2] - first, ...path.slice(3)] : path));
+  if (!result.ok) return result;
+  if (result.text === slice.text) return { ok: true, text };
+  const spliced = slice.splice(result.text);
+  return spliced === undefined ? undefined : { ok: true, text: bom + spliced };
+}
+
+/**
+ * {@link editYaml} on the whole text, never on the changed entries alone: the reference the entries-only
+ * path is tested against, and what it falls back to.
+ *
+ * @example
+ * editWhole("spec:\n  matters:\n    - id: a\n    - id: b\n", { type: "move", path: ["spec", "matters"], from: 1, to: 0 });
+ * // { ok: true, text: "spec:\n  matters:\n    - id: b\n    - id: a\n" }
+ */
+export function editWhole(text: string, op: YamlOp | readonly YamlOp[]): EditResult {
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text.slice(bom.length);
   try {
     const document = parseDocument(body, YAML_OPTIONS);
     if (document.errors.length > 0) return { ok: false, message: UNPARSABLE };
-    const unchanged = document.toString({ lineWidth: 0 });
+    const unchanged = document.toString(renderOptions(body));
     // Several changes (deleting every matter of a stage) are made on one parse, in order.
     for (const each of Array.isArray(op) ? op : [op as YamlOp]) {
       const problem = mutate(document, each);
       if (problem !== undefined) return { ok: false, message: problem };
     }
-    const changed = document.toString({ lineWidth: 0 });
+    const changed = document.toString(renderOptions(body));
     if (changed === unchanged) return { ok: true, text };
     return { ok: true, text: bom + mergeLines({ original: body, unchanged, changed }) };
   } catch {
     return { ok: false, message: UNPARSABLE };
   }
+}
+
+/**
+ * How the document is re-serialized: no line folding, and block sequences at their key's column
+ * (`matters:\n- id: …`) when the text writes them so, so that new lines sit where the text's own would.
+ */
+function renderOptions(body: string): { lineWidth: number; indentSeq: boolean } {
+  return { lineWidth: 0, indentSeq: !/^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*\1- /mu.test(body) };
 }
 
 function mutate(document: Document, op: YamlOp): LocalizedMessage | undefined {

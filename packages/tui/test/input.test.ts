@@ -29,6 +29,15 @@ describe("tokenize: one chunk of terminal input into key presses", () => {
     expect(keyNames("\u0013\u0012\u0003")).toEqual(["C-s", "C-r", "C-c"]);
   });
 
+  it("keeps Shift on ↑ and ↓ (Shift+↑/↓ reorder), and no other modifier turns into Shift", () => {
+    const [up] = tokenize("\u001B[1;2A");
+    const [down] = tokenize("\u001B[1;2B");
+    expect(up?.type === "key" && up.key.name === "up" && up.key.shift === true).toBe(true);
+    expect(down?.type === "key" && down.key.name === "down" && down.key.shift === true).toBe(true);
+    const [plain] = tokenize("\u001B[1;5B");
+    expect(plain?.type === "key" && plain.key.shift !== true && plain.key.ctrl).toBe(true);
+  });
+
   it("counts a run of Backspaces as one key, and reads a lone Esc and Esc before a key", () => {
     expect(keyNames("\u007F\u007F\u007F")).toEqual(["backspace×3"]);
     expect(keyNames("\u001B")).toEqual(["escape"]);
@@ -62,6 +71,21 @@ describe("reduceInput: a chunk applied key by key", () => {
     const accepted = reduceInput(state, "\r\r");
     expect(accepted.mode).toBe("browse");
     expect(accepted.focus).toBe("detail");
+  });
+
+  it("moves the matter under the cursor down with Shift+↓ and back up with Shift+↑", () => {
+    const state = open();
+    const stage = state.tree.flatMap((subject) => subject.children).find((node) => node.children.length >= 2);
+    const first = stage?.children[0];
+    expect(first?.kind).toBe("matter");
+    const onMatter: EditorState = { ...state, cursorId: first?.id };
+    const before = onMatter.files[LIST]?.text ?? "";
+    const ids = (text: string) => [...text.matchAll(/^ {4}- id: (.+)$/gmu)].map((match) => match[1]);
+    const key = first?.key ?? "";
+    const moved = reduceInput(onMatter, "\u001B[1;2B");
+    expect(ids(moved.files[LIST]?.text ?? "").indexOf(key)).toBeGreaterThan(ids(before).indexOf(key));
+    expect(currentNode(moved)?.key).toBe(key);
+    expect(reduceInput(moved, "\u001B[1;2A").files[LIST]?.text).toBe(before);
   });
 
   it("inserts text pasted with line breaks into a field as text, never as commands", () => {

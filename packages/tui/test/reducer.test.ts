@@ -157,12 +157,28 @@ describe("keys, quitting and conflicts", () => {
     const dirty = validated(press(atPromisedTime(), "e", { ...named("backspace"), count: 2 }, "5", named("return")));
     const conflict = reduce(press(dirty, "s", "y"), { type: "save-conflict", files: [LIST] });
     expect(conflict.mode).toBe("conflict");
-    expect(press(conflict, "k").saving).toEqual({ files: [LIST], force: true });
+    // Overwriting a file changed on disk asks for a typed word: "k" alone, or the wrong word, writes nothing.
+    const asked = press(conflict, "k");
+    expect(asked.mode).toBe("confirm-type");
+    expect(asked.saving).toBeUndefined();
+    expect(press(asked, "覆", named("return")).saving).toBeUndefined();
+    expect(press(asked, "覆盖", named("return")).saving).toEqual({ files: [LIST], force: true });
+    expect(press(asked, named("escape")).saving).toBeUndefined();
     const reloading = press(conflict, "r");
     expect(reloading.reloading).toEqual([LIST]);
     const reloaded = reduce(reloading, { type: "reloaded", files: [{ path: LIST, text: dirty.files[LIST]?.original ?? "" }] });
     expect(dirtyFiles(reloaded)).toEqual([]);
     expect(reloaded.undo).toEqual([]);
+  });
+
+  it("does not start a second save while one is being written", () => {
+    const dirty = validated(press(atPromisedTime(), "e", { ...named("backspace"), count: 2 }, "5", named("return")));
+    const saving = press(dirty, "s", "y");
+    expect(saving.saving).toEqual({ files: [LIST], force: false });
+    const again = press({ ...saving, saving: { files: [LIST], force: false } }, "s");
+    expect(again.saving).toEqual({ files: [LIST], force: false });
+    expect(again.mode).toBe("browse");
+    expect(again.toast?.message.zh).toContain("正在保存");
   });
 
   it("after a save the file is clean and the next save has nothing to do", () => {

@@ -48,6 +48,9 @@ export async function runEdit(options: { argv: string[]; io: CliIo; lang: Lang; 
   const folder = projectRelative(io.cwd, defaultPath);
   const target = projectRelative(io.cwd, requested);
   const inside = folder === "" || target === folder || target.startsWith(`${folder}/`);
+  // React (under Ink) picks its build when first imported: the development build's checks cost every frame.
+  // Set before the editor is imported (it is loaded only here); a NODE_ENV already set is left alone.
+  process.env["NODE_ENV"] ??= "production";
   const { runEditor } = await import("@onething/tui");
   const terminal = options.terminal ?? { stdin: process.stdin, stdout: process.stdout };
   return runEditor({

@@ -2,7 +2,7 @@ import { useCursor, useApp, useStdin, useStdout } from "ink";
 import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
 import { reduceEditor } from "../input.js";
-import { pathOf, pointerOf, valueAt } from "../model.js";
+import { pathOf } from "../model.js";
 import { currentNode } from "../reducer.js";
 import { dirtyFiles, type EditorState } from "../state.js";
 import { fieldValue, validateState, validateTyped } from "../validation.js";
@@ -48,33 +48,13 @@ export function recoveryTexts(state: EditorState): { path: string; text: string 
     if (file !== undefined) {
       const path = [...pathOf(node.pointer), ...edit.field.path];
       const value = fieldValue(edit.field, edit.buffer.text);
-      const text = spliceScalar(state, file.path, path, value) ?? (() => {
-        const applied = applyEdit({ text: file.text, path, value });
-        return applied.ok ? applied.text : undefined;
-      })();
+      // The edit is made on the edited matter's lines alone (see applyEdit), so this costs little per keystroke.
+      const applied = applyEdit({ text: file.text, path, value });
+      const text = applied.ok ? applied.text : undefined;
       if (text !== undefined && text !== file.original) texts.set(node.file, text);
     }
   }
   return [...texts].map(([path, text]) => ({ path, text }));
-}
-
-/**
- * A value typed over an existing scalar, spliced into the text at the scalar's place as the parsed
- * document locates it (parsed once per version of the text, not once per keystroke); undefined when
- * the value is not a plain replacement of a scalar (then the full edit runs). Strings are written
- * double-quoted, which any YAML reader reads back as the same string.
- */
-function spliceScalar(state: EditorState, file: string, path: readonly (string | number)[], value: unknown): string | undefined {
-  const text = state.files[file]?.text;
-  const document = state.documents.find((entry) => entry.path === file);
-  if (text === undefined || document === undefined || document.text !== text) return undefined;
-  if (typeof value !== "string" && typeof value !== "number") return undefined;
-  const current = valueAt(document.value, path);
-  if (typeof current !== "string" && typeof current !== "number" && typeof current !== "boolean") return undefined;
-  const range = document.locate(pointerOf("", path), "value");
-  if (range === undefined) return undefined;
-  const scalar = typeof value === "number" ? String(value) : JSON.stringify(value);
-  return text.slice(0, range.start.offset) + scalar + text.slice(range.end.offset);
 }
 
 /**
