@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument, stringify } from "yaml";
-import { fastParse } from "./fast-parse.js";
+import { fastParse, fastPathApplies } from "./fast-parse.js";
 import { parseSource } from "./parse.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -217,6 +217,82 @@ const TRICKY = [
   "x\n",
   "- 1\n",
 ];
+
+// The pre-scan as regular expressions, as it was first written: `fastPathApplies` scans the code units in one pass
+// and must decide exactly as these do.
+const FALLBACK_PATTERN =
+  /[\r\t\u0085\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]|\p{Cs}|(?:^|[\s[\]{},:])[&*!]|<<|(?:^|[\s[{,])\?(?:\s|$)|^%|^(?:---|\.\.\.)(?:\s|$)|[\]}] *:|["'\]}]#/mu;
+const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---[ ]*(?:#[^\n]*)?(?:\n|$))?/;
+const FLOW_LINE_PATTERN = /^.*[[\]{}].*$/gm;
+
+function referenceQuoteEnd(line: string, start: number): number {
+  const quote = line[start];
+  for (let index = start + 1; index < line.length; index += 1) {
+    const char = line[index];
+    if (quote === '"' && char === "\\") index += 1;
+    else if (char === quote) {
+      if (quote === "'" && line[index + 1] === "'") index += 1;
+      else return index;
+    }
+  }
+  return -1;
+}
+
+function referenceFlowSingleLine(text: string): boolean {
+  FLOW_LINE_PATTERN.lastIndex = 0;
+  for (let match = FLOW_LINE_PATTERN.exec(text); match !== null; match = FLOW_LINE_PATTERN.exec(text)) {
+    const line = match[0];
+    let depth = 0;
+    let tokenStart = false;
+    for (let index = 0; index < line.length; index += 1) {
+      const char = line[index];
+      if (char === "[" || char === "{") depth += 1;
+      else if (char === "]" || char === "}") {
+        depth -= 1;
+        if (depth < 0) return false;
+      } else if (depth > 0 && tokenStart && (char === '"' || char === "'")) {
+        index = referenceQuoteEnd(line, index);
+        if (index < 0) return false;
+      } else if (char === "#" ? depth === 0 || line[index - 1] === " " : depth === 0 && (char === '"' || char === "'")) {
+        return false;
+      }
+      if (char !== " ") tokenStart = char === "[" || char === "{" || char === "," || char === ":";
+    }
+    if (depth !== 0) return false;
+  }
+  return true;
+}
+
+function referenceApplies(text: string): boolean {
+  const lead = LEADING_PATTERN.exec(text)?.[0].length ?? 0;
+  const rest = text.slice(lead);
+  return !FALLBACK_PATTERN.test(rest) && referenceFlowSingleLine(rest);
+}
+
+describe("fast path: the one-pass pre-scan", () => {
+  const pieces = [
+    "a", "b", "中", "1", " ", "  ", "\n", "\n", "\t", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\ufeff", "\u3000", "\u00a0", "\u1680", "\u2005", "\u202f", "\u205f",
+    "\x00", "\x07", "\x0b", "\x1f", "\x7f", "\x9f", "\u00a1", "\ud83d\ude00", "\ud83d", "\ude00", "&", "*", "!", "<", "<<", "?", "? ", "%", "-", "---", "...", "..",
+    "[", "]", "{", "}", ",", ":", ": ", "#", " #", "'", '"', "\\", "''", "- ", "x: ", "] :", "}:", "[a, 'b']", '{ a: "x" }', "# c",
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(""));
+
+  it("decides exactly as the regular expressions it replaces", () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: "binary", maxLength: 24 })), (sample) => {
+        expect(fastPathApplies(sample), JSON.stringify(sample)).toBe(referenceApplies(sample));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("decides as they do on every YAML file of the repository", () => {
+    for (const file of [...checklistFiles, ...fixtureFiles]) {
+      const sample = (file.includes("\n") || !file.endsWith("yaml") ? file : readFileSync(file, "utf8")).replace(/^\ufeff/, "");
+      expect(fastPathApplies(sample), file.slice(0, 60)).toBe(referenceApplies(sample));
+    }
+  });
+});
 
 describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
   it.each(SCALARS)("reads the plain scalar %j as yaml does", (scalar, expected) => {

@@ -59,20 +59,16 @@ const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
   ],
 });
 
-/**
- * Constructs where js-yaml and `yaml` might read a text differently, or where the `yaml` path's hostile-input
- * checks matter: CR, tab, YAML 1.1 line breaks, a BOM past the start and other control characters; anchors,
- * aliases and tags at a token start; merge keys; complex keys; directives; document markers (a leading bare
- * `---` is cut off before the scan); collections as keys; a comment glued to a quoted scalar or a collection.
- */
-const FALLBACK_PATTERN =
-  /[\r\t\u0085\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]|\p{Cs}|(?:^|[\s[\]{},:])[&*!]|<<|(?:^|[\s[{,])\?(?:\s|$)|^%|^(?:---|\.\.\.)(?:\s|$)|[\]}] *:|["'\]}]#/mu;
-
 /** Leading blank and comment lines, and a bare `---` line after them. */
 const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---[ ]*(?:#[^\n]*)?(?:\n|$))?/;
 
 /**
- * Whether js-yaml may read this text (BOM already removed): none of the constructs of {@link FALLBACK_PATTERN}.
+ * Whether js-yaml may read this text (BOM already removed): none of the constructs where js-yaml and `yaml` might
+ * read a text differently, or where the `yaml` path's hostile-input checks matter: CR, tab, YAML 1.1 line breaks,
+ * a BOM past the start and other control characters, lone surrogates; anchors, aliases and tags at a token start;
+ * merge keys; complex keys; directives; document markers (a leading bare `---` is skipped); collections as keys;
+ * a comment glued to a quoted scalar or a collection; and no flow collection spanning lines. One pass over the
+ * text's code units (what the regular expression `FALLBACK_PATTERN` of the tests states, exactly).
  *
  * @example
  * fastPathApplies("a: [1, 2]\n"); // true
@@ -81,64 +77,158 @@ const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---[ ]*(?:#[^\n]*)?(?:\n|$))
 export function fastPathApplies(text: string): boolean {
   if (text.length > FAST_PATH_MAX_LENGTH) return false;
   const lead = LEADING_PATTERN.exec(text)?.[0].length ?? 0;
-  const rest = lead === 0 ? text : text.slice(lead);
-  return !FALLBACK_PATTERN.test(rest) && flowCollectionsAreSingleLine(rest);
+  const length = text.length;
+  let lineStart = lead;
+  let lineHasFlow = false;
+  // The previous code unit, -1 at the start of the scanned text (which `^` matches, as after a line feed).
+  let previous = -1;
+  for (let index = lead; index < length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char < 0x80 ? PLAIN_ASCII[char] === 1 : char >= 0xa0 && char < 0xd800 && (char < 0x2028 || char > 0x2029)) {
+      // The common case: a letter, digit, space or CJK character that starts no declined construct.
+      previous = char;
+      continue;
+    }
+    if (char < 0x20) {
+      if (char !== 0x0a) return false;
+      if (lineHasFlow && !flowLineIsSingle(text, lineStart, index)) return false;
+      lineStart = index + 1;
+      lineHasFlow = false;
+    } else if (char >= 0x7f) {
+      if (char <= 0x9f || char === 0x2028 || char === 0x2029 || char === 0xfeff) return false;
+      if (char >= 0xd800 && char <= 0xdfff) {
+        // A surrogate pair is one code point; a lone surrogate is declined.
+        const next = text.charCodeAt(index + 1);
+        if (char >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) return false;
+        index += 1;
+        previous = next;
+        continue;
+      }
+    } else if (!asciiApplies(text, index, char, previous)) {
+      return false;
+    } else if (char === 0x5b || char === 0x5d || char === 0x7b || char === 0x7d) {
+      lineHasFlow = true;
+    }
+    previous = char;
+  }
+  return !lineHasFlow || flowLineIsSingle(text, lineStart, length);
 }
 
-/** The index of the quote closing the quoted scalar that starts at `start`, or -1 when it does not close on the line. */
-function quoteEnd(line: string, start: number): number {
-  const quote = line[start];
-  for (let index = start + 1; index < line.length; index += 1) {
-    const char = line[index];
-    if (quote === '"' && char === "\\") index += 1;
+/** 1 for each printable ASCII code unit that {@link asciiApplies} always accepts and that is not a flow indicator. */
+const PLAIN_ASCII = (() => {
+  const plain = new Uint8Array(0x80);
+  for (let char = 0x20; char < 0x7f; char += 1) plain[char] = 1;
+  for (const special of "&*!<?%-.[]{}\"'") plain[special.charCodeAt(0)] = 0;
+  return plain;
+})();
+
+/** Whether the printable ASCII code unit `char` at `index` starts none of the declined constructs. */
+function asciiApplies(text: string, index: number, char: number, previous: number): boolean {
+  const lineStart = previous === -1 || previous === 0x0a;
+  switch (char) {
+    case 0x26: // &
+    case 0x2a: // *
+    case 0x21: // !
+      return !(lineStart || isSpace(previous) || isFlowPunctuation(previous));
+    case 0x3c: // <
+      return text.charCodeAt(index + 1) !== 0x3c;
+    case 0x3f: {
+      // ? after the line start, a space, `[`, `{` or `,`, and before a space or the end.
+      const before = lineStart || isSpace(previous) || previous === 0x5b || previous === 0x7b || previous === 0x2c;
+      return !(before && (index + 1 === text.length || isSpace(text.charCodeAt(index + 1))));
+    }
+    case 0x25: // %
+      return !lineStart;
+    case 0x2d: // -
+    case 0x2e: {
+      // `---` or `...` at a line start, before a space or the end.
+      if (!lineStart || text.charCodeAt(index + 1) !== char || text.charCodeAt(index + 2) !== char) return true;
+      return !(index + 3 === text.length || isSpace(text.charCodeAt(index + 3)));
+    }
+    case 0x5d: // ]
+    case 0x7d: {
+      // } — a collection as a key (`] :`) or with a comment glued to it.
+      let next = index + 1;
+      while (text.charCodeAt(next) === 0x20) next += 1;
+      const after = text.charCodeAt(next);
+      return after !== 0x3a && text.charCodeAt(index + 1) !== 0x23;
+    }
+    case 0x22: // "
+    case 0x27: // '
+      return text.charCodeAt(index + 1) !== 0x23;
+    default:
+      return true;
+  }
+}
+
+/** JavaScript's `\s`: white space and line terminators. */
+function isSpace(char: number): boolean {
+  if (char <= 0x20) return char === 0x20 || (char >= 0x09 && char <= 0x0d);
+  if (char < 0xa0) return false;
+  return (
+    char === 0xa0 ||
+    char === 0x1680 ||
+    (char >= 0x2000 && char <= 0x200a) ||
+    char === 0x2028 ||
+    char === 0x2029 ||
+    char === 0x202f ||
+    char === 0x205f ||
+    char === 0x3000 ||
+    char === 0xfeff
+  );
+}
+
+/** `[`, `]`, `{`, `}`, `,` or `:`. */
+function isFlowPunctuation(char: number): boolean {
+  return char === 0x5b || char === 0x5d || char === 0x7b || char === 0x7d || char === 0x2c || char === 0x3a;
+}
+
+/** The index of the quote closing the quoted scalar that starts at `start`, or -1 when it does not close before `end`. */
+function quoteEnd(text: string, start: number, end: number): number {
+  const quote = text.charCodeAt(start);
+  for (let index = start + 1; index < end; index += 1) {
+    const char = text.charCodeAt(index);
+    if (quote === 0x22 && char === 0x5c) index += 1;
     else if (char === quote) {
-      if (quote === "'" && line[index + 1] === "'") index += 1;
+      if (quote === 0x27 && index + 1 < end && text.charCodeAt(index + 1) === 0x27) index += 1;
       else return index;
     }
   }
   return -1;
 }
 
-/** Lines holding a flow indicator: `[`, `]`, `{` or `}`. */
-const FLOW_LINE_PATTERN = /^.*[[\]{}].*$/gm;
-
 /**
- * Whether no flow collection can span lines (js-yaml accepts continuation lines that `yaml` rejects as not
- * indented enough): on every line with a flow indicator, brackets nest properly and close on that line, quotes
- * appear only as quoted scalars inside a flow collection that close on the line, and no comment starts. A flow
- * collection spanning lines fails this on the line where it starts, because outside quoted scalars only a block
- * key or scalar before it can hold other brackets.
+ * Whether no flow collection can span lines from the line `text[start, end)`, which holds a flow indicator
+ * (js-yaml accepts continuation lines that `yaml` rejects as not indented enough): its brackets nest properly and
+ * close on the line, quotes appear only as quoted scalars inside a flow collection that close on the line, and no
+ * comment starts. A flow collection spanning lines fails this on the line where it starts, because outside quoted
+ * scalars only a block key or scalar before it can hold other brackets.
  */
-function flowCollectionsAreSingleLine(text: string): boolean {
-  FLOW_LINE_PATTERN.lastIndex = 0;
-  for (let match = FLOW_LINE_PATTERN.exec(text); match !== null; match = FLOW_LINE_PATTERN.exec(text)) {
-    const line = match[0];
-    let depth = 0;
-    let tokenStart = false;
-    for (let index = 0; index < line.length; index += 1) {
-      const char = line[index];
-      if (char === "[" || char === "{") depth += 1;
-      else if (char === "]" || char === "}") {
-        depth -= 1;
-        if (depth < 0) return false;
-      } else if (depth > 0 && tokenStart && (char === '"' || char === "'")) {
-        // A quoted scalar inside a flow collection: skip it, and decline one that does not close on this line.
-        index = quoteEnd(line, index);
-        if (index < 0) return false;
-      } else if (char === "#" ? depth === 0 || line[index - 1] === " " : depth === 0 && (char === '"' || char === "'")) {
-        return false;
-      }
-      if (char !== " ") tokenStart = char === "[" || char === "{" || char === "," || char === ":";
+function flowLineIsSingle(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  let tokenStart = false;
+  for (let index = start; index < end; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char === 0x5b || char === 0x7b) depth += 1;
+    else if (char === 0x5d || char === 0x7d) {
+      depth -= 1;
+      if (depth < 0) return false;
+    } else if (depth > 0 && tokenStart && (char === 0x22 || char === 0x27)) {
+      // A quoted scalar inside a flow collection: skip it, and decline one that does not close on this line.
+      index = quoteEnd(text, index, end);
+      if (index < 0) return false;
+    } else if (char === 0x23 ? depth === 0 || text.charCodeAt(index - 1) === 0x20 : depth === 0 && (char === 0x22 || char === 0x27)) {
+      return false;
     }
-    if (depth !== 0) return false;
+    if (char !== 0x20) tokenStart = char === 0x5b || char === 0x7b || char === 0x2c || char === 0x3a;
   }
-  return true;
+  return depth === 0;
 }
 
 /**
  * Reads a YAML text (BOM already removed) with js-yaml when that is proven to give the same value as `yaml` with
  * the YAML 1.2 core schema; returns undefined whenever the `yaml` path must decide instead: a construct of
- * {@link FALLBACK_PATTERN}, any js-yaml error (duplicate keys included), or a key that `yaml`'s checks would
+ * {@link fastPathApplies}, any js-yaml error (duplicate keys included), or a key that `yaml`'s checks would
  * report or that might not have been a string (`__proto__`, `constructor`, `1`, `true`, `null`, `Infinity`, …).
  *
  * @example

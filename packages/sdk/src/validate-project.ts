@@ -5,7 +5,7 @@ import type { FoundFile, ParsedDocument } from "@onething/dsl/node";
 import type { Diagnostic } from "@onething/schemas";
 import { structuralDiagnostics } from "@onething/validate";
 import { checkAndResolve } from "./check.js";
-import { ParsePool, ownBuffer, workerCount, workerDocument } from "./parse-pool.js";
+import { ParsePool, WORKER_THRESHOLD_BYTES, ownBuffer, workerCount, workerDocument } from "./parse-pool.js";
 import type { CheckOptions } from "./check.js";
 import { sortDiagnostics } from "./diagnostics.js";
 import {
@@ -197,11 +197,19 @@ interface Parsed {
   structural?: readonly Diagnostic[];
 }
 
-/** The total size of the files, when the number of workers is to be chosen by it (else 0, unread). */
+/**
+ * The total size of the files, when the number of workers is to be chosen by it (else 0, unread); once it reaches
+ * {@link WORKER_THRESHOLD_BYTES} the other files are not looked at, since only that comparison matters.
+ */
 async function totalSize(files: readonly FoundFile[], requested: number | undefined): Promise<number> {
   if (requested !== undefined || files.length < 2) return 0;
-  const sizes = await mapConcurrently(files, READ_CONCURRENCY * 4, async (file) => (await stat(file.realPath).catch(() => undefined))?.size ?? 0);
-  return sizes.reduce((sum, size) => sum + size, 0);
+  const batch = READ_CONCURRENCY * 4;
+  let total = 0;
+  for (let start = 0; start < files.length && total < WORKER_THRESHOLD_BYTES; start += batch) {
+    const sizes = await mapConcurrently(files.slice(start, start + batch), batch, async (file) => (await stat(file.realPath).catch(() => undefined))?.size ?? 0);
+    total = sizes.reduce((sum, size) => sum + size, total);
+  }
+  return total;
 }
 
 /** Worker threads for files large enough to repay them (see `workerCount`), else none. */
