@@ -1,6 +1,6 @@
 import type { Lang } from "@onething/sdk";
 import { list, nameIn, pathOf, record, valueAt, type EntrySpec, type FieldSpec, type RefList, type TreeNode } from "./model.js";
-import { inheritedMatter } from "./patches.js";
+import { inheritedList, inheritedMatter } from "./patches.js";
 import type { EditorState } from "./state.js";
 import type { YamlValue } from "./yaml-edit.js";
 
@@ -110,8 +110,11 @@ export function entryText(value: unknown): string {
  */
 export function listEntries(state: EditorState, node: TreeNode | undefined, field: FieldSpec): string[] {
   if (node?.pointer === undefined) return [];
-  const value = valueAt(documentValue(state, node.file), [...pathOf(node.pointer), ...field.path]);
-  return Array.isArray(value) ? value.map(entryText) : [];
+  const own = documentValue(state, node.file);
+  const value = valueAt(own, [...pathOf(node.pointer), ...field.path]);
+  if (Array.isArray(value)) return value.map(entryText);
+  // A local adjustment that leaves the list alone shows the inherited entries; its first change copies them.
+  return (inheritedList(state.documents, node, field.path, valueAt(own, [...pathOf(node.pointer), "set"])) ?? []).map(entryText);
 }
 
 /**

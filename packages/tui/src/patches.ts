@@ -190,6 +190,23 @@ export function inheritsField(set: unknown, path: readonly (string | number)[]):
   return MERGED.has(String(top)) && member !== undefined && record(own[String(top)])?.[String(member)] === undefined;
 }
 
+/**
+ * The entries a local adjustment (patch) inherits for a list field it does not set (partners, channels…),
+ * as the lists it extends define them; undefined for other nodes, for a list the patch sets, and when
+ * nothing is inherited. A patch replaces a list whole, so its first change starts from these entries.
+ *
+ * @example
+ * inheritedList(state.documents, patchNode, ["set", "owners", "partners"], patchValue?.["set"]); // ["dept.nhc", "dept.mps", …]
+ */
+export function inheritedList(documents: readonly ParsedDocument[], node: TreeNode, path: readonly (string | number)[], set: unknown): unknown[] | undefined {
+  if (node.kind !== "patch" || path[0] !== "set") return undefined;
+  const below = path.slice(1);
+  if (!inheritsField(set, below)) return undefined;
+  let value: unknown = inheritedMatter(documents, node.file, node.key)?.value;
+  for (const segment of below) value = Array.isArray(value) ? value[Number(segment)] : record(value)?.[String(segment)];
+  return Array.isArray(value) && value.length > 0 ? value : undefined;
+}
+
 /** Finds (or makes, in taxonomy order) the stage node a subject and stage id belong under. */
 function stageNode(tree: TreeNode[], catalog: Catalog, subjectId: string, stageId: string): TreeNode {
   const subjects = catalog.subjects.map((subject) => subject.id);

@@ -3,7 +3,7 @@ import { choicesOf, entryValue, listEntries } from "./choices.js";
 import { allNodes, fieldsOf, list, nameIn, pathOf, record, type FieldSpec, type TreeNode } from "./model.js";
 import { applyFieldValue, currentNode, documentOf, revealPointer, scrollTree, setText } from "./reducer.js";
 import type { Confirmation, CursorAfter, EditorState, EditRecord, PendingAction, PromptPurpose, ValueTarget } from "./state.js";
-import { inheritedMatters } from "./patches.js";
+import { inheritedList, inheritedMatters } from "./patches.js";
 import { bufferOf } from "./text.js";
 import { editYaml, type YamlOp, type YamlValue } from "./yaml-edit.js";
 
@@ -414,6 +414,15 @@ function editListEntry(state: EditorState): EditorState {
   return enterEntry(state, { type: "entry", index: context.index, insert: false });
 }
 
+/** Before the first change of a list a local adjustment inherits, the op that copies the inherited entries into it (a patch replaces a list whole). */
+function copyInherited(state: EditorState, node: TreeNode, field: FieldSpec): { file: string; op: YamlOp }[] {
+  if (node.file === undefined || node.pointer === undefined) return [];
+  const path = [...pathOf(node.pointer), ...field.path];
+  if (valueAtPath(state, node.file, path) !== undefined) return [];
+  const inherited = inheritedList(state.documents, node, field.path, valueAtPath(state, node.file, [...pathOf(node.pointer), "set"]));
+  return inherited === undefined ? [] : [{ file: node.file, op: { type: "set", path, value: inherited as YamlValue } }];
+}
+
 function deleteListEntry(state: EditorState): EditorState {
   const context = listContext(state);
   if (context === undefined || context.entries.length === 0) return state;
@@ -421,7 +430,7 @@ function deleteListEntry(state: EditorState): EditorState {
   const shown = choicesOf(state, context.node, context.field).find((choice) => choice.value === entry)?.label ?? entry;
   return ask(state, {
     message: message(`从「${context.field.label.zh}」中删除「${shown}」？`, `Remove “${shown}” from ${context.field.label.en}?`),
-    action: { type: "ops", ops: [{ file: context.file, op: { type: "delete", path: context.path, index: context.index } }], label: context.field.label, verb: DELETED },
+    action: { type: "ops", ops: [...copyInherited(state, context.node, context.field), { file: context.file, op: { type: "delete", path: context.path, index: context.index } }], label: context.field.label, verb: DELETED },
   });
 }
 
@@ -430,7 +439,7 @@ function moveListEntry(state: EditorState, step: number): EditorState {
   if (context === undefined) return state;
   const to = context.index + step;
   if (to < 0 || to >= context.entries.length) return say(state, step < 0 ? "已经是第一个" : "已经是最后一个", step < 0 ? "Already the first" : "Already the last");
-  const next = performOps(state, [{ file: context.file, op: { type: "move", path: context.path, from: context.index, to } }], { label: context.field.label, verb: MOVED });
+  const next = performOps(state, [...copyInherited(state, context.node, context.field), { file: context.file, op: { type: "move", path: context.path, from: context.index, to } }], { label: context.field.label, verb: MOVED });
   return next.list === undefined ? next : { ...next, list: { ...next.list, index: to } };
 }
 
@@ -461,6 +470,6 @@ export function applyTargetValue(state: EditorState, node: TreeNode | undefined,
   const path = [...pathOf(node.pointer), ...field.path];
   const value = entryValue(field.entry, text);
   const op: YamlOp = target.insert ? { type: "insert", path, index: target.index, value } : { type: "set", path: [...path, target.index], value };
-  const next = performOps(back, [{ file: node.file, op }], { label: field.label, verb: target.insert ? ADDED : message("修改", "edit of") });
+  const next = performOps(back, [...copyInherited(state, node, field), { file: node.file, op }], { label: field.label, verb: target.insert ? ADDED : message("修改", "edit of") });
   return { ...next, mode: next.toast?.tone === "error" ? back.mode : "list", list: { nodeId: node.id, field, index: target.index } };
 }

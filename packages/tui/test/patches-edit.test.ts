@@ -169,3 +169,26 @@ describe("editing local adjustments", () => {
     expect(matters.slice(0, 3)).toEqual(["seagoing-ship-operation", "beer-festival-merchant-entry", "qd-new-matter"]);
   });
 });
+
+describe("lists a local adjustment inherits", () => {
+  it("shows the inherited entries and keeps them when the first entry is added (a patch replaces a list whole)", () => {
+    let state = at(open(), patchId(0));
+    state = reduceInput(state, "\r");
+    const index = fieldsOf(currentNode(state)).findIndex((field) => field.path.join(".") === "set.batches");
+    expect(index).toBeGreaterThan(0);
+    for (let step = 0; step < index; step += 1) state = reduceInput(state, "j");
+    state = reduceInput(state, "\r");
+    expect(state.mode).toBe("list");
+    expect(screenText(screenView(state)).join("\n")).toContain("1. 2024 年第 1 批");
+    expect(text(state)).toBe(state.files[QINGDAO]?.original);
+    state = reduceInput(state, "a");
+    expect(state.mode).toBe("pick");
+    state = reduceInput(state, "2025-1");
+    state = reduceInput(state, "\r");
+    const patch = parseSource({ path: QINGDAO, text: text(state) }).document?.value as { spec: { patches: { matter: string; set: { batches?: unknown[] } }[] } };
+    expect(patch.spec.patches[0]?.matter).toBe("newborn-birth");
+    expect(patch.spec.patches[0]?.set.batches).toEqual([{ year: 2024, seq: 1 }, { year: 2025, seq: 1 }]);
+    const undone = reduceInput(state, "u");
+    expect(text(undone)).toBe(state.files[QINGDAO]?.original);
+  });
+});
