@@ -94,8 +94,10 @@ export async function validateProject(options: ValidateProjectOptions): Promise<
 }
 
 async function validateOnce(options: ValidateProjectOptions): Promise<ValidateProjectResult> {
+  // One date for the checks and the cache key, so a run across midnight cannot file its results under the other day.
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const check: CheckOptions = {
-    ...(options.today === undefined ? {} : { today: options.today }),
+    today,
     ...(options.rules === undefined ? {} : { rules: options.rules }),
   };
   const found = await findSourceFiles({ root: options.root, ...(options.paths === undefined ? {} : { paths: options.paths }) });
@@ -120,7 +122,7 @@ async function validateOnce(options: ValidateProjectOptions): Promise<ValidatePr
   });
   const build = await buildKey(options.toolVersion);
   const key: CacheKey = {
-    options: optionsKey({ ...options, build, today: options.today ?? new Date().toISOString().slice(0, 10) }),
+    options: optionsKey({ ...options, build, today }),
     files: reads.map((read) => [read.file.path, read.hash] as const),
   };
   // Findings about the requested paths themselves (a missing path, a link outside the root) are not cached.

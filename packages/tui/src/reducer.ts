@@ -114,7 +114,9 @@ export function reduce(state: EditorState, action: Action): EditorState {
         if (current === undefined) continue;
         next = { ...next, files: { ...next.files, [file.path]: { ...current, original: file.text } } };
         next = setText(next, file.path, file.text);
-        next = { ...next, undo: next.undo.filter((record) => record.file !== file.path), redo: next.redo.filter((record) => record.file !== file.path) };
+        // An edit that touched the reloaded file (alone or with others) can no longer be undone: it would bring back overwritten text.
+        const untouched = (record: EditRecord) => record.file !== file.path && !(record.also ?? []).some((other) => other.file === file.path);
+        next = { ...next, undo: next.undo.filter(untouched), redo: next.redo.filter(untouched) };
       }
       return { ...next, toast: { tone: "info", message: { zh: "已重新载入磁盘上的文件", en: "Reloaded from disk" } } };
     }

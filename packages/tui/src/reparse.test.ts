@@ -78,3 +78,19 @@ describe("validateTyped on the edited matter alone", () => {
     expect(validateTyped({ state, file: LISTS[0] as string, nodePointer: "/spec/matters/3", field: stage, text: current, today: "2026-06-30" })).toEqual([]);
   });
 });
+
+describe("keys the loader would report are never read past", () => {
+  const list = (extra: string) =>
+    `apiVersion: onething/v1\nkind: Checklist\nmetadata:\n  id: cn.x\n  title: { zh: x }\n  version: 1.0.0\nspec:\n  matters:\n    - id: a\n      stage: birth\n    - id: b\n      stage: birth${extra}\n    - id: c\n      stage: birth\n`;
+  it.each(["\n      __proto__: x", "\n      1: x", '\n      1: x\n      "1": y', "\n      true: x", "\n      note: &n x", "\n      note: !!str x"])("%j falls back to a full parse, which reports it", (extra) => {
+    const previous = parseSource({ path: "a.yaml", text: list("") }).document;
+    expect(previous).toBeDefined();
+    if (previous === undefined) return;
+    expect(reparseEntries(previous, list(extra))).toBeUndefined();
+  });
+  it("a plain edit is still read incrementally", () => {
+    const previous = parseSource({ path: "a.yaml", text: list("") }).document;
+    if (previous === undefined) throw new Error("the list parses");
+    expect(reparseEntries(previous, list("\n      note: x"))?.value).toEqual(parseSource({ path: "a.yaml", text: list("\n      note: x") }).document?.value);
+  });
+});

@@ -1,4 +1,4 @@
-import { parseDocument } from "yaml";
+import { isAlias, isScalar, parseDocument, visit } from "yaml";
 import { parseSource, type ParsedDocument } from "@onething/sdk";
 import { outlineMatters, sliceEntries } from "./yaml-entries.js";
 
@@ -27,6 +27,18 @@ export function parseEntries(text: string): unknown[] | undefined {
   try {
     const document = parseDocument(text, YAML_OPTIONS);
     if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
+    // Keys the loader reports (`__proto__`, numbers, booleans, `1` beside `"1"`), anchors, aliases and tags
+    // need its full inspection: the caller parses the whole text instead.
+    let plain = true;
+    visit(document, {
+      Pair(_, pair) {
+        if (!isScalar(pair.key) || typeof pair.key.value !== "string" || pair.key.value === "__proto__") plain = false;
+      },
+      Node(_, node) {
+        if (isAlias(node) || node.anchor !== undefined || node.tag !== undefined) plain = false;
+      },
+    });
+    if (!plain) return undefined;
     const parsed: unknown = document.toJS();
     return Array.isArray(parsed) ? parsed : undefined;
   } catch {

@@ -295,3 +295,35 @@ function listLength(root: YamlValue, path: YamlPath): number {
   const list = listAt(root, path);
   return Array.isArray(list) ? list.length : 0;
 }
+
+describe("edits of files that mix list styles or use CRLF read back as exactly the intended data", () => {
+  const mixed = "spec:\n  matters:\n    - id: a\n      partners:\n      - x\n    - id: b\n      partners:\n        - y\n  patches:\n    - matter: a\n      set:\n        partners:\n          - p\n";
+  const indentless = "spec:\n  matters:\n  - id: a\n    partners:\n    - x\n  - id: b\n    partners:\n    - y\n";
+  const read = (text: string) => parseDocument(text).toJS() as { spec: { matters: { id: string; partners?: string[]; title?: string }[]; patches?: { set: Record<string, unknown> }[] } };
+  const cases: [string, string][] = [
+    ["mixed", mixed],
+    ["mixed, CRLF", mixed.replaceAll("\n", "\r\n")],
+    ["indentless, CRLF", indentless.replaceAll("\n", "\r\n")],
+    ["mixed, a tab in a comment", `${mixed}# note:\tx\n`],
+  ];
+  it.each(cases.filter(([, text]) => text.includes("patches")))("%s: setting a key in a patch keeps the matters and the patches", (_, text) => {
+    const result = applyEdit({ text, path: ["spec", "patches", 0, "set", "title"], value: "T" });
+    expect(result.ok).toBe(true);
+    const value = read(result.ok ? result.text : "");
+    expect(value.spec.matters[0]?.partners).toEqual(["x"]);
+    expect(value.spec.patches?.[0]?.set).toEqual({ partners: ["p"], title: "T" });
+  });
+  it.each(cases)("%s: inserting a partner puts it in that list and nowhere else", (_, text) => {
+    const result = editYaml(text, { type: "insert", path: ["spec", "matters", 1, "partners"], index: 0, value: "z" });
+    expect(result.ok).toBe(true);
+    const value = read(result.ok ? result.text : "");
+    expect(value.spec.matters.map((matter) => matter.partners)).toEqual([["x"], ["z", "y"]]);
+  });
+  it.each(cases)("%s: adding a key to a matter", (_, text) => {
+    const result = applyEdit({ text, path: ["spec", "matters", 1, "title"], value: "T" });
+    expect(result.ok).toBe(true);
+    const value = read(result.ok ? result.text : "");
+    expect(value.spec.matters[1]).toEqual({ id: "b", partners: ["y"], title: "T" });
+    expect(value.spec.matters[0]).toEqual({ id: "a", partners: ["x"] });
+  });
+});

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { isCollection, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { LocalizedMessage } from "@onething/schemas";
 import { diffLines } from "./line-diff.js";
@@ -67,7 +68,9 @@ export function applyWhole(options: ApplyEditOptions): EditResult {
     const reparsed = parseDocument(rendered, YAML_OPTIONS).getIn(options.path, true);
     if (!isScalar(reparsed) || reparsed.range === undefined || reparsed.range === null) return { ok: false, message: NOT_A_SCALAR };
     const replacement = rendered.slice(reparsed.range[0], reparsed.range[1]);
-    return { ok: true, text: bom + body.slice(0, start) + replacement + body.slice(end) };
+    const spliced = body.slice(0, start) + replacement + body.slice(end);
+    if (!readsAs(spliced, document.toJS())) return editWhole(options.text, { type: "set", path: options.path, value });
+    return { ok: true, text: bom + spliced };
   } catch {
     return { ok: false, message: UNPARSABLE };
   }
@@ -234,6 +237,7 @@ export function editWhole(text: string, op: YamlOp | readonly YamlOp[]): EditRes
     const document = parseDocument(body, YAML_OPTIONS);
     if (document.errors.length > 0) return { ok: false, message: UNPARSABLE };
     const unchanged = document.toString(renderOptions(body));
+    const before = document.clone();
     // Several changes (deleting every matter of a stage) are made on one parse, in order.
     for (const each of Array.isArray(op) ? op : [op as YamlOp]) {
       const problem = mutate(document, each);
@@ -241,10 +245,30 @@ export function editWhole(text: string, op: YamlOp | readonly YamlOp[]): EditRes
     }
     const changed = document.toString(renderOptions(body));
     if (changed === unchanged) return { ok: true, text };
-    return { ok: true, text: bom + mergeLines({ original: body, unchanged, changed }) };
+    // The line merge is checked, never trusted: it must read back as exactly the edited data. When the
+    // file mixes list styles (or line endings) the merge can line the wrong lines up; then the other list
+    // style is tried, and as a last resort the re-serialized document, which is right but reformatted.
+    const expected = document.toJS();
+    const other = { ...renderOptions(body), indentSeq: !renderOptions(body).indentSeq };
+    const candidates = [
+      () => mergeLines({ original: body, unchanged, changed }),
+      () => mergeLines({ original: body, unchanged: before.toString(other), changed: document.toString(other) }),
+      () => changed,
+    ];
+    for (const candidate of candidates) {
+      const merged = candidate();
+      if (readsAs(merged, expected)) return { ok: true, text: bom + merged };
+    }
+    return { ok: false, message: UNPARSABLE };
   } catch {
     return { ok: false, message: UNPARSABLE };
   }
+}
+
+/** Whether a text parses cleanly to exactly `expected` (what an edit meant to write). */
+function readsAs(text: string, expected: unknown): boolean {
+  const document = parseDocument(text, YAML_OPTIONS);
+  return document.errors.length === 0 && isDeepStrictEqual(document.toJS(), expected);
 }
 
 /**
