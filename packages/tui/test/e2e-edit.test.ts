@@ -1,58 +1,29 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fixtureTexts, LIST } from "./fixture.js";
+import { CLI, committedProject, HAS_TMUX, openTerminal, sleep } from "./tmux.js";
 
-const cli = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
-const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
+const terminal = openTerminal("onething-e2e-edit");
+const { tmux, screen } = terminal;
+const waitFor = (test: (text: string) => boolean, what: string) => terminal.waitFor(test, what, { poll: 100 });
+const keys = (...names: string[]) => terminal.keys(names, 80);
 
-const socket = `onething-e2e-edit-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-const screen = () => tmux("capture-pane", "-p", "-t", "edit");
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(test: (text: string) => boolean, what: string, timeout = 15_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const text = screen();
-    if (test(text)) return text;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-    await sleep(100);
-  }
-}
-
-async function keys(...names: string[]): Promise<void> {
-  for (const name of names) {
-    tmux("send-keys", "-t", "edit", name);
-    await sleep(80);
-  }
-}
-
-const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
-
-describe.skipIf(!hasTmux)("reordering and deleting in a real terminal (tmux)", () => {
-  const project = mkdtempSync(join(tmpdir(), "onething-e2e-edit-"));
+describe.skipIf(!HAS_TMUX)("reordering and deleting in a real terminal (tmux)", () => {
+  let project = "";
+  let remove = () => {};
   afterAll(() => {
-    spawnSync("tmux", ["-L", socket, "kill-server"]);
-    rmSync(project, { recursive: true, force: true });
+    terminal.kill();
+    remove();
   });
 
   it("moves a matter with J, deletes it (y) and undoes that, then saves: the file only has the two matters swapped", async () => {
-    expect(existsSync(cli), "the CLI is built (npm test runs the build first)").toBe(true);
-    for (const [path, text] of fixtureTexts()) {
-      mkdirSync(join(project, dirname(path)), { recursive: true });
-      writeFileSync(join(project, path), text);
-    }
-    git(project, "init", "-q");
-    git(project, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "add", ".");
-    git(project, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "commit", "-q", "-m", "fixture");
+    expect(existsSync(CLI), "the CLI is built (npm test runs the build first)").toBe(true);
+    ({ path: project, remove } = committedProject("onething-e2e-edit-", fixtureTexts()));
     const before = readFileSync(join(project, LIST), "utf8");
 
-    tmux("new-session", "-d", "-s", "edit", "-x", "100", "-y", "30", "-c", project, `env CI=false LANG=C.UTF-8 node ${JSON.stringify(cli)} edit --today 2025-07-01; echo EXIT=$?; sleep 60`);
+    tmux("new-session", "-d", "-s", "edit", "-x", "100", "-y", "30", "-c", project, `env CI=false LANG=C.UTF-8 node ${JSON.stringify(CLI)} edit --today 2025-07-01; echo EXIT=$?; sleep 60`);
     await waitFor((text) => text.includes("onething │") && !text.includes("校验中"), "the editor to open and validate");
     await sleep(500);
 

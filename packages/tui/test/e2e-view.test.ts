@@ -1,50 +1,28 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { CLI, committedProject, HAS_TMUX, openTerminal, repositoryFiles } from "./tmux.js";
 
-const cli = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
-const checklists = fileURLToPath(new URL("../../../checklists", import.meta.url));
-const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
-
-const socket = `onething-e2e-view-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-const screen = () => tmux("capture-pane", "-p", "-t", "edit");
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(test: (text: string) => boolean, what: string, timeout = 15_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const text = screen();
-    if (test(text)) return text;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-    await sleep(20);
-  }
-}
-
+const terminal = openTerminal("onething-e2e-view");
+const { tmux, screen } = terminal;
+const waitFor = (test: (text: string) => boolean, what: string) => terminal.waitFor(test, what, { poll: 20 });
 /** Writes `text` to the terminal in one write, as a fast typist or an input method does. */
-const write = (text: string) => tmux("send-keys", "-t", "edit", "-l", "--", text);
+const write = (text: string) => terminal.write(text);
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
-
-describe.skipIf(!hasTmux)("onething edit in a real terminal: keys at once, local adjustments, the diff view (tmux)", () => {
-  const project = mkdtempSync(join(tmpdir(), "onething-e2e-view-"));
+describe.skipIf(!HAS_TMUX)("onething edit in a real terminal: keys at once, local adjustments, the diff view (tmux)", () => {
+  let project = "";
+  let remove = () => {};
   afterAll(() => {
-    spawnSync("tmux", ["-L", socket, "kill-server"]);
-    rmSync(project, { recursive: true, force: true });
+    terminal.kill();
+    remove();
   });
 
   it("takes keys sent with the first frame, reads several keys in one write, edits a patch, shows and follows the diff", async () => {
-    expect(existsSync(cli), "the CLI is built (npm test runs the build first)").toBe(true);
-    cpSync(checklists, join(project, "checklists"), { recursive: true });
-    git(project, "init", "-q");
-    git(project, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "add", ".");
-    git(project, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "commit", "-q", "-m", "fixture");
+    expect(existsSync(CLI), "the CLI is built (npm test runs the build first)").toBe(true);
+    ({ path: project, remove } = committedProject("onething-e2e-view-", repositoryFiles("checklists")));
     const list = "checklists/local/shandong/qingdao.yaml";
 
-    tmux("new-session", "-d", "-s", "edit", "-x", "100", "-y", "30", "-c", project, `env CI=false LANG=C.UTF-8 node ${JSON.stringify(cli)} edit ${list} --today 2025-07-01; echo EXIT=$?; sleep 60`);
+    tmux("new-session", "-d", "-s", "edit", "-x", "100", "-y", "30", "-c", project, `env CI=false LANG=C.UTF-8 node ${JSON.stringify(CLI)} edit ${list} --today 2025-07-01; echo EXIT=$?; sleep 60`);
     await waitFor((text) => text.includes("onething │"), "the first frame");
     // No pause: the search key and the Chinese text go in one write as soon as the first frame shows.
     write("/新生儿");

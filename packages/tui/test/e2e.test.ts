@@ -1,64 +1,33 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import stringWidth from "string-width";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixtureTexts, LIST } from "./fixture.js";
+import { CLI, committedProject, git, HAS_TMUX, openTerminal, sleep } from "./tmux.js";
 
-const cli = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
-const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
-if (!hasTmux) console.warn("e2e: tmux is not on PATH, so the end-to-end test in a real terminal is skipped (.ci/run installs it).");
-
-const socket = `onething-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-const screen = () => tmux("capture-pane", "-p", "-t", "edit");
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(test: (text: string) => boolean, what: string, timeout = 15_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const text = screen();
-    if (test(text)) return text;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-    await sleep(100);
-  }
-}
-
-async function keys(...names: string[]): Promise<void> {
-  for (const name of names) {
-    tmux("send-keys", "-t", "edit", name);
-    await sleep(60);
-  }
-}
-
+const terminal = openTerminal("onething-e2e");
+const { tmux, screen } = terminal;
+const waitFor = (test: (text: string) => boolean, what: string) => terminal.waitFor(test, what, { poll: 100 });
+const keys = (...names: string[]) => terminal.keys(names, 60);
 async function literal(text: string): Promise<void> {
-  tmux("send-keys", "-t", "edit", "-l", "--", text);
+  terminal.write(text);
   await sleep(100);
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
-
-describe.skipIf(!hasTmux)("onething edit in a real terminal (tmux)", () => {
-  const project = mkdtempSync(join(tmpdir(), "onething-e2e-"));
+describe.skipIf(!HAS_TMUX)("onething edit in a real terminal (tmux)", () => {
+  let project = "";
+  let remove = () => {};
   afterAll(() => {
-    spawnSync("tmux", ["-L", socket, "kill-server"]);
-    rmSync(project, { recursive: true, force: true });
+    terminal.kill();
+    remove();
   });
 
   it("searches in Chinese, sees an invalid promised time reported, fixes it, saves one line", async () => {
-    expect(existsSync(cli), "the CLI is built (npm test runs the build first)").toBe(true);
-    for (const [path, text] of fixtureTexts()) {
-      mkdirSync(join(project, dirname(path)), { recursive: true });
-      writeFileSync(join(project, path), text);
-    }
-    git(project, "init", "-q");
-    git(project, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "add", ".");
-    git(project, "-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "commit", "-q", "-m", "fixture");
+    expect(existsSync(CLI), "the CLI is built (npm test runs the build first)").toBe(true);
+    ({ path: project, remove } = committedProject("onething-e2e-", fixtureTexts()));
 
     // CI=false: with CI=true Ink draws only the last frame. The pane stays open to show the exit code.
-    tmux("new-session", "-d", "-s", "edit", "-x", "100", "-y", "30", "-c", project, `env CI=false LANG=C.UTF-8 node ${JSON.stringify(cli)} edit --today 2025-07-01; echo EXIT=$?; sleep 60`);
+    tmux("new-session", "-d", "-s", "edit", "-x", "100", "-y", "30", "-c", project, `env CI=false LANG=C.UTF-8 node ${JSON.stringify(CLI)} edit --today 2025-07-01; echo EXIT=$?; sleep 60`);
     await waitFor((text) => text.includes("onething │") && !text.includes("校验中"), "the editor to open and validate");
 
     await keys("/");
