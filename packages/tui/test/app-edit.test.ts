@@ -1,45 +1,15 @@
 import { render } from "ink-testing-library";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { App, type EditorHost, type SaveOutcome } from "../src/components/app.js";
+import { App, type SaveOutcome } from "../src/components/app.js";
 import { diffLines } from "../src/line-diff.js";
 import { createState } from "../src/state.js";
 import { fixtureDocuments, LIST } from "./fixture.js";
+import { fakeHost, waitFor, sleep } from "./ink.js";
 
 const DOWN = "\u001B[B";
 const ENTER = "\r";
 const ESC = "\u001B";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls the last frame until it satisfies `test` (or fails after `timeout` ms with the frame shown). */
-async function waitFor(frame: () => string | undefined, test: (text: string) => boolean, timeout = 4000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const text = frame() ?? "";
-    if (test(text)) return text;
-    if (Date.now() - start > timeout) throw new Error(`frame never matched:\n${text}`);
-    await sleep(20);
-  }
-}
-
-function fakeHost() {
-  const saves: { files: { path: string; text: string; original: string }[]; force: boolean }[] = [];
-  const host: EditorHost = {
-    head: "abc1234",
-    today: "2025-07-01",
-    async save(options): Promise<SaveOutcome> {
-      saves.push(options);
-      return { status: "saved" };
-    },
-    async read() {
-      return [];
-    },
-    writeRecovery() {},
-    exit() {},
-  };
-  return { host, saves };
-}
 
 function start() {
   const { host, saves } = fakeHost();

@@ -45,3 +45,33 @@ export function changedLines(before: string, after: string): { line: number; bef
   }
   return out;
 }
+
+/** Qingdao's local list, which extends the national lists with patches and not-applicable entries. */
+export const QINGDAO = "checklists/local/shandong/qingdao.yaml";
+
+/**
+ * The documents of a project around Qingdao's list: the taxonomy, both registries, the catalogue, every
+ * national list it extends and the list itself, with `edit` applied to Qingdao's text.
+ *
+ * @example
+ * const state = createState({ documents: qingdaoDocuments(), editable: [QINGDAO] });
+ */
+export function qingdaoDocuments(edit: (text: string) => string = (text) => text): ParsedDocument[] {
+  const files = [
+    "checklists/taxonomy.yaml",
+    "checklists/departments/national.yaml",
+    "checklists/departments/qingdao.yaml",
+    "checklists/items/national.yaml",
+    "checklists/national/2024-1.yaml",
+    "checklists/national/2024-2.yaml",
+    "checklists/national/2025-1.yaml",
+    "checklists/national/2025-2.yaml",
+    "checklists/national/total.yaml",
+    QINGDAO,
+  ];
+  return files.flatMap((path) => {
+    const text = readFileSync(`${repository}${path}`, "utf8");
+    const document = parseSource({ path, text: path === QINGDAO ? edit(text) : text }).document;
+    return document === undefined ? [] : [document];
+  });
+}

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parseSource, type ParsedDocument } from "@onething/sdk";
 import { describe, expect, it } from "vitest";
 import { reduceInput } from "../src/input.js";
@@ -9,29 +7,9 @@ import { currentNode, reduce } from "../src/reducer.js";
 import { createState, type EditorState } from "../src/state.js";
 import { validateState } from "../src/validation.js";
 import { computeMarks, detailView, screenText, screenView, treeLines } from "../src/view.js";
+import { QINGDAO, qingdaoDocuments } from "./fixture.js";
 
-const repository = fileURLToPath(new URL("../../../", import.meta.url));
-const QINGDAO = "checklists/local/shandong/qingdao.yaml";
-const FILES = [
-  "checklists/taxonomy.yaml",
-  "checklists/departments/national.yaml",
-  "checklists/departments/qingdao.yaml",
-  "checklists/items/national.yaml",
-  "checklists/national/2024-1.yaml",
-  "checklists/national/2024-2.yaml",
-  "checklists/national/2025-1.yaml",
-  "checklists/national/2025-2.yaml",
-  "checklists/national/total.yaml",
-  QINGDAO,
-];
-
-function documents(edit: (text: string) => string): ParsedDocument[] {
-  return FILES.flatMap((path) => {
-    const source = readFileSync(`${repository}${path}`, "utf8");
-    const document = parseSource({ path, text: path === QINGDAO ? edit(source) : source }).document;
-    return document === undefined ? [] : [document];
-  });
-}
+const documents = qingdaoDocuments;
 
 const open = (edit: (text: string) => string = (source) => source): EditorState => createState({ documents: documents(edit), editable: [QINGDAO], size: { columns: 120, rows: 40 } });
 const byId = (state: EditorState, id: string): TreeNode | undefined => allNodes(state.tree).find((node) => node.id === id);

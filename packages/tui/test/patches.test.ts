@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseSource, type ParsedDocument } from "@onething/sdk";
 import { describe, expect, it } from "vitest";
 import { reduceInput } from "../src/input.js";
 import { allNodes, fieldsOf, type TreeNode } from "../src/model.js";
@@ -8,29 +7,11 @@ import { NOT_APPLICABLE_FIELDS, PATCH_FIELDS } from "../src/patches.js";
 import { currentNode, fieldText } from "../src/reducer.js";
 import { createState, type EditorState } from "../src/state.js";
 import { screenText, screenView } from "../src/view.js";
+import { QINGDAO, qingdaoDocuments } from "./fixture.js";
 
 const repository = fileURLToPath(new URL("../../../", import.meta.url));
-const QINGDAO = "checklists/local/shandong/qingdao.yaml";
-const FILES = [
-  "checklists/taxonomy.yaml",
-  "checklists/departments/national.yaml",
-  "checklists/departments/qingdao.yaml",
-  "checklists/items/national.yaml",
-  "checklists/national/2024-1.yaml",
-  "checklists/national/2024-2.yaml",
-  "checklists/national/2025-1.yaml",
-  "checklists/national/2025-2.yaml",
-  "checklists/national/total.yaml",
-  QINGDAO,
-];
 
-function documents(edit: (text: string) => string = (text) => text): ParsedDocument[] {
-  return FILES.flatMap((path) => {
-    const text = readFileSync(`${repository}${path}`, "utf8");
-    const document = parseSource({ path, text: path === QINGDAO ? edit(text) : text }).document;
-    return document === undefined ? [] : [document];
-  });
-}
+const documents = qingdaoDocuments;
 
 const open = (edit?: (text: string) => string): EditorState => createState({ documents: documents(edit), editable: [QINGDAO], size: { columns: 100, rows: 30 } });
 
