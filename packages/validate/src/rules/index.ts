@@ -6,6 +6,7 @@ import { creditCodeFormat } from "./credit-code-format.js";
 import { declaredCountMismatch } from "./declared-count-mismatch.js";
 import { divisionCodeFormat } from "./division-code-format.js";
 import { duplicateId } from "./duplicate-id.js";
+import { emptyPatch } from "./empty-patch.js";
 import { invalidDate } from "./invalid-date.js";
 import { leadInPartners } from "./lead-in-partners.js";
 import { materialCountMismatch } from "./material-count-mismatch.js";
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   declaredCountMismatch,
   divisionCodeFormat,
   duplicateId,
+  emptyPatch,
   invalidDate,
   leadInPartners,
   materialCountMismatch,
