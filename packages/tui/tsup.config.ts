@@ -1,3 +1,3 @@
 import { definePackageConfig } from "../../tsup.base.ts";
 
-export default definePackageConfig({ entry: ["src/index.ts"] });
+export default definePackageConfig({ entry: ["src/index.ts", "src/validation-worker.ts"] });

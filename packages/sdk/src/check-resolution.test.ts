@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSource } from "@onething/dsl";
 import type { ParsedDocument } from "@onething/dsl";
-import { checkDocuments } from "./check.js";
+import { checkAndResolve, checkDocuments } from "./check.js";
 
 const NATIONAL = `apiVersion: onething/v1
 kind: Checklist
@@ -59,6 +59,12 @@ const findings = (rules?: Record<string, "error" | "warning" | "info" | "off">) 
 describe("checkDocuments", () => {
   it("adds the findings of resolving checklists over their bases, sorted by place", () => {
     expect(findings()).toEqual(["local-floor warning 11:17", "locked-field-weakened error 15:20"]);
+  });
+
+  it("resolves without provenance, finding exactly what resolving with provenance finds", () => {
+    const withOrigins = checkAndResolve(documents, { today: "2025-07-01" });
+    expect([...withOrigins.checklists.values()].some((list) => list.matters.some((matter) => Object.keys(matter.origin).length > 0))).toBe(true);
+    expect(checkDocuments(documents, { today: "2025-07-01" })).toEqual(withOrigins.diagnostics);
   });
 
   it("applies per-code overrides to resolution findings too", () => {

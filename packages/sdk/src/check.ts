@@ -22,21 +22,27 @@ export interface CheckOptions {
  * const diagnostics = checkDocuments(documents, { today: "2025-07-01" });
  */
 export function checkDocuments(documents: readonly SourceDocument[], options: CheckOptions = {}): Diagnostic[] {
-  return checkAndResolve(documents, options).diagnostics;
+  // Only the findings are returned, so the lists are resolved without provenance (the findings are the same).
+  return checkAndResolve(documents, { ...options, origins: false }).diagnostics;
 }
 
 /**
  * What `checkDocuments` does, also returning the effective lists it resolved and the index it validated over, so
  * that loading a project resolves every checklist and validates every document once (internal to the SDK). With
  * `origins: false` the lists are resolved without provenance, for callers that want only the findings;
- * `structural` holds structural findings already computed (by a worker thread).
+ * `structural` holds structural findings already computed (by a worker thread); `scope` keeps only the findings
+ * about the files it accepts (and findings about no file), dropping the others before they are located.
  */
 export function checkAndResolve(
   documents: readonly SourceDocument[],
-  options: CheckOptions & { origins?: boolean; structural?: ReadonlyMap<SourceDocument, readonly Diagnostic[]> } = {},
+  options: CheckOptions & { origins?: boolean; structural?: ReadonlyMap<SourceDocument, readonly Diagnostic[]>; scope?: (file: string) => boolean } = {},
 ): { diagnostics: Diagnostic[]; checklists: Map<string, ResolvedChecklist>; index: ProjectIndex } {
   const overrides = options.rules ?? {};
-  const resolved = resolveChecklists({ documents: documents.filter(hasKnownKind), ...(options.origins === false ? { origins: false } : {}) });
+  const resolved = resolveChecklists({
+    documents: documents.filter(hasKnownKind),
+    ...(options.origins === false ? { origins: false } : {}),
+    ...(options.scope === undefined ? {} : { scope: options.scope }),
+  });
   const resolution = resolved.diagnostics.flatMap((diagnostic) => {
     const override = overrides[diagnostic.code];
     if (override === "off") return [];

@@ -5,7 +5,8 @@ import { reduceEditor } from "../input.js";
 import { pathOf } from "../model.js";
 import { currentNode } from "../reducer.js";
 import { dirtyFiles, type EditorState } from "../state.js";
-import { fieldValue, validateState, validateTyped } from "../validation.js";
+import { fieldValue, validateTyped } from "../validation.js";
+import { createValidator } from "../validator.js";
 import { screenView } from "../view.js";
 import { applyEdit } from "../yaml-edit.js";
 import { Screen } from "./screen.js";
@@ -98,16 +99,20 @@ export function App(props: { initial: EditorState; host: EditorHost }) {
   const latest = useRef(state);
   latest.current = state;
 
-  // Validation of the whole project after each change, debounced.
+  // Validation of the whole project after each change, debounced, in a worker thread (see validator.ts): the
+  // keyboard stays live while it runs, and findings of an older version are dropped (here and by the reducer).
+  const validator = useMemo(() => createValidator(today === undefined ? {} : { today }), [today]);
+  useEffect(() => () => validator.close(), [validator]);
   useEffect(() => {
     if (state.validatedVersion === state.version) return;
     const version = state.version;
     const timer = setTimeout(() => {
-      const problems: Diagnostic[] = validateState(latest.current, today === undefined ? {} : { today });
-      dispatch({ type: "validated", version, problems });
+      void validator.validate(latest.current.documents).then((problems: Diagnostic[] | undefined) => {
+        if (problems !== undefined) dispatch({ type: "validated", version, problems });
+      });
     }, VALIDATION_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [state.version, state.validatedVersion, today]);
+  }, [state.version, state.validatedVersion, validator]);
 
   // Live validation of the value being typed, debounced.
   const editText = state.edit?.buffer.text;
