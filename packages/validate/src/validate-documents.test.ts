@@ -29,6 +29,20 @@ describe("validateDocuments", () => {
     }
   });
 
+  test("a scope keeps only the findings about its files, and never locates the others", () => {
+    const located: string[] = [];
+    const documents = project().map((document) => ({
+      ...document,
+      locate: (pointer: string, part?: "key" | "value") => {
+        located.push(document.path);
+        return document.locate(pointer, part);
+      },
+    }));
+    const scoped = validateDocuments(documents, { today: "2026-01-01", scope: (file) => file === "b.yaml" });
+    expect(scoped.map(place)).toEqual(["unknown-department b.yaml:15:23", "overdue b.yaml:16:16"]);
+    expect(new Set(located)).toEqual(new Set(["b.yaml"]));
+  });
+
   test("overrides turn a rule off or change its severity", () => {
     const diagnostics = validateDocuments(project(), { today: "2026-01-01", rules: { overdue: "off", "name-en-missing": "error" } });
     expect(diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`)).toEqual([

@@ -77,10 +77,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Runs one rule over the index; a rule that throws is a bug, reported as a diagnostic instead of crashing the run. */
-function runRule(options: { rule: Rule; index: ProjectIndex; today: string; into: Diagnostic[] }): void {
-  const { rule, index, today, into } = options;
+function runRule(options: { rule: Rule; index: ProjectIndex; today: string; into: Diagnostic[]; scope: ((file: string) => boolean) | undefined }): void {
+  const { rule, index, today, into, scope } = options;
   try {
-    rule.check({ index, today, report: (report) => into.push(toDiagnostic(rule, report)) });
+    rule.check({
+      index,
+      today,
+      report: (report) => {
+        if (scope === undefined || scope(report.document.path)) into.push(toDiagnostic(rule, report));
+      },
+    });
   } catch (error) {
     into.push({
       code: "rule-crashed",
@@ -110,6 +116,12 @@ export interface ValidateAndIndexOptions extends ValidateOptions {
    * thread, say); documents missing from the map are checked here. Default: every document is checked here.
    */
   structural?: ReadonlyMap<SourceDocument, readonly Diagnostic[]>;
+  /**
+   * Which files' findings are wanted: a finding about another file is dropped before its position is looked up
+   * (which may parse that file again), though every document still counts for the rules. Findings about no file
+   * are always kept. Default: every file's.
+   */
+  scope?: (file: string) => boolean;
 }
 
 /** What {@link validateAndIndex} returns: the findings and the index the rules ran over. */
@@ -131,16 +143,17 @@ export interface ValidatedProject {
 export function validateAndIndex(documents: readonly SourceDocument[], options: ValidateAndIndexOptions = {}): ValidatedProject {
   const today = options.today ?? currentDate();
   const diagnostics: Diagnostic[] = [];
+  const { scope } = options;
   const entries = documents.map((document) => {
     const structural = options.structural?.get(document) ?? structuralDiagnostics(document);
-    diagnostics.push(...structural);
+    if (scope === undefined || scope(document.path)) diagnostics.push(...structural);
     return { document, valid: structural.length === 0 };
   });
   const index = buildIndex(entries);
   const overrides = options.rules ?? {};
   for (const rule of rules) {
     if (overrides[rule.meta.id] === "off") continue;
-    runRule({ rule, index, today, into: diagnostics });
+    runRule({ rule, index, today, into: diagnostics, scope });
   }
   const result: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {

@@ -135,6 +135,26 @@ describe("golden resolution fixtures", () => {
     }
   });
 
+  it("a scope keeps only the findings about its files, and never locates the others", () => {
+    for (const name of cases) {
+      const documents = loadCase(name);
+      const all = resolveChecklists({ documents, origins: false });
+      for (const document of documents) {
+        const located: string[] = [];
+        const watched = documents.map((each) => ({
+          ...each,
+          locate: (pointer: string, part?: "key" | "value") => {
+            located.push(each.path);
+            return each.locate(pointer, part);
+          },
+        })) as ParsedDocument[];
+        const scoped = resolveChecklists({ documents: watched, origins: false, scope: (file) => file === document.path });
+        expect(scoped.diagnostics, `${name} ${document.path}`).toEqual(all.diagnostics.filter((diagnostic) => diagnostic.file === document.path));
+        expect(located.every((path) => path === document.path || scoped.diagnostics.some((diagnostic) => diagnostic.related?.some((place) => place.file === path))), `${name} ${document.path}`).toBe(true);
+      }
+    }
+  });
+
   it("every finding carries a known code, its severity, a range, both languages and a hint", () => {
     for (const name of cases) {
       for (const diagnostic of resolveChecklists({ documents: loadCase(name) }).diagnostics) {

@@ -41,6 +41,11 @@ export interface ResolveChecklistsOptions {
    * `origin` is empty and resolving takes a fraction of the memory, for callers that want only the findings.
    */
   origins?: boolean;
+  /**
+   * Which files' findings are wanted: a finding about another file is dropped before its position is looked up.
+   * Every document is still resolved. Default: every file's.
+   */
+  scope?: (file: string) => boolean;
 }
 
 /** What {@link resolveChecklists} returns. */
@@ -81,7 +86,7 @@ export function resolveChecklist(options: ResolveChecklistOptions): ResolveResul
  * checklists.get("cn.national.2024-1")?.matters.length;
  */
 export function resolveChecklists(options: ResolveChecklistsOptions): ResolveAllResult {
-  const resolver = new Resolver(options.documents, options.origins !== false);
+  const resolver = new Resolver(options.documents, options.origins !== false, options.scope);
   resolver.resolveAll();
   const checklists = new Map<string, ResolvedChecklist>();
   const diagnostics: Diagnostic[] = [];
@@ -130,6 +135,7 @@ class Resolver {
   constructor(
     documents: readonly ParsedDocument[],
     private readonly origins = true,
+    private readonly scope?: (file: string) => boolean,
   ) {
     const sorted = [...documents].sort((a, b) => compareText(a.path, b.path) || compareText(a.text, b.text));
     for (const document of sorted) {
@@ -179,7 +185,7 @@ class Resolver {
   }
 
   private resolveList(list: ChecklistSource): ListState {
-    const context = new ListContext(list, this.origins);
+    const context = new ListContext(list, this.origins, this.scope);
     const naById = new Map<string, NotApplicableSource>();
     for (const entry of list.notApplicable) if (!naById.has(entry.matter)) naById.set(entry.matter, entry);
 
@@ -194,7 +200,7 @@ class Resolver {
         context.report("extends-cycle", {
           ...extendsCycleText(closing.cycle),
           pointer: extendsPointer(extendsEntry, "checklist"),
-          related: this.cycleSteps(closing.cycle),
+          related: () => this.cycleSteps(closing.cycle),
         });
         continue;
       }
@@ -216,7 +222,7 @@ class Resolver {
             context.report("duplicate-matter", {
               ...duplicateInheritedMatterText({ matter: id, first, second: base.checklist.id }),
               pointer: extendsPointer(extendsEntry, "checklist"),
-              related: [definitionLocation(existing.resolved.definedIn)],
+              related: () => [definitionLocation(existing.resolved.definedIn)],
             });
           }
           continue;
@@ -235,7 +241,7 @@ class Resolver {
           context.report("duplicate-matter", {
             ...duplicateOwnMatterText(matter.id, existing.via?.checklist ?? existing.resolved.definedIn.checklist),
             pointer: appendPointer(matterPointer(matter), "id"),
-            related: [definitionLocation(existing.resolved.definedIn)],
+            related: () => [definitionLocation(existing.resolved.definedIn)],
           });
         }
         continue;
@@ -307,6 +313,7 @@ class ListContext {
   constructor(
     private readonly list: ChecklistSource,
     private readonly origins: boolean,
+    private readonly scope?: (file: string) => boolean,
   ) {}
 
   /** Records where a field came from, unless origins are off. */
@@ -334,9 +341,11 @@ class ListContext {
 
   report(
     code: DslDiagnosticCode,
-    fields: { message: LocalizedMessage; hint: LocalizedMessage; pointer: string; part?: NodePart; related?: RelatedLocation[] },
+    fields: { message: LocalizedMessage; hint: LocalizedMessage; pointer: string; part?: NodePart; related?: RelatedLocation[] | (() => RelatedLocation[]) },
   ): void {
+    if (this.scope !== undefined && !this.scope(this.list.document.path)) return;
     const range = this.list.document.locate(fields.pointer, fields.part ?? "key");
+    const related = typeof fields.related === "function" ? fields.related() : fields.related;
     this.diagnostics.push(
       createDiagnostic(code, {
         message: fields.message,
@@ -344,7 +353,7 @@ class ListContext {
         file: this.list.document.path,
         pointer: fields.pointer,
         ...(range === undefined ? {} : { range }),
-        ...(fields.related === undefined || fields.related.length === 0 ? {} : { related: fields.related }),
+        ...(related === undefined || related.length === 0 ? {} : { related }),
       }),
     );
   }
@@ -495,18 +504,13 @@ class ListContext {
     const { entry, lock, weakening, pointer } = options;
     const source = entry.floor?.locks.get(lock);
     if (source === undefined) return;
-    const range = source.range();
     this.report("locked-field-weakened", {
       ...lockedFieldWeakenedText({ matter: entry.resolved.id, field: lock, lockedBy: source.checklist, weakening }),
       pointer,
-      related: [
-        {
-          file: source.file,
-          pointer: source.pointer,
-          ...(range === undefined ? {} : { range }),
-          message: lockedHereText(source.checklist, lock),
-        },
-      ],
+      related: () => {
+        const range = source.range();
+        return [{ file: source.file, pointer: source.pointer, ...(range === undefined ? {} : { range }), message: lockedHereText(source.checklist, lock) }];
+      },
     });
   }
 }
