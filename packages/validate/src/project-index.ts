@@ -1,5 +1,4 @@
 import type { SourceDocument } from "@onething/schemas";
-import { joinPointer } from "./format.js";
 import type {
   AnyDocument,
   BatchKey,
@@ -155,7 +154,10 @@ function collectIncomplete(incomplete: IncompleteIds, document: { value: Record<
   }
 }
 
-/** Builds the index from documents whose structural validity is already known; one pass over the data. */
+/**
+ * Builds the index from documents whose structural validity is already known; one pass over the data. Pointers
+ * here hold only fixed names and indexes, so they are written directly, with nothing to escape.
+ */
 export function buildIndex(entries: readonly IndexEntry[]): ProjectIndex {
   const index: ProjectIndex = {
     documents: [],
@@ -202,7 +204,7 @@ export function buildIndex(entries: readonly IndexEntry[]): ProjectIndex {
           if (!stages) index.stages.set(subject.id, (stages = new Map()));
           subject.stages.forEach((stage, stageIndex) => {
             if (!stages.has(stage.id)) {
-              const pointer = joinPointer("/spec/subjects", subjectIndex, "stages", stageIndex);
+              const pointer = `/spec/subjects/${subjectIndex}/stages/${stageIndex}`;
               stages.set(stage.id, { value: stage, document, pointer });
             }
           });
@@ -211,14 +213,14 @@ export function buildIndex(entries: readonly IndexEntry[]): ProjectIndex {
       case "DepartmentRegistry":
         index.registries.push({ value: typed, document, pointer: "" });
         typed.spec.departments.forEach((department, position) => {
-          const pointer = joinPointer("/spec/departments", position);
+          const pointer = `/spec/departments/${position}`;
           pushTo(index.departments, department.id, { value: department, document, pointer });
         });
         break;
       case "ItemCatalog":
         index.catalogs.push({ value: typed, document, pointer: "" });
         typed.spec.items.forEach((item, position) => {
-          pushTo(index.items, item.id, { value: item, document, pointer: joinPointer("/spec/items", position) });
+          pushTo(index.items, item.id, { value: item, document, pointer: `/spec/items/${position}` });
         });
         break;
       case "Checklist": {
@@ -227,7 +229,7 @@ export function buildIndex(entries: readonly IndexEntry[]): ProjectIndex {
         if (!index.checklistsById.has(checklist.id)) index.checklistsById.set(checklist.id, checklist);
         if (typed.spec.scope === "annual" && typed.spec.batch) pushTo(index.annualBatches, batchKey(typed.spec.batch), checklist);
         typed.spec.matters.forEach((matter, position) => {
-          const entry: IndexedMatter = { value: matter, document, pointer: joinPointer("/spec/matters", position), checklist };
+          const entry: IndexedMatter = { value: matter, document, pointer: `/spec/matters/${position}`, checklist };
           index.matters.push(entry);
           if (!checklist.matters.has(matter.id)) checklist.matters.set(matter.id, entry);
         });

@@ -14,17 +14,48 @@ export interface MatterLike extends Located<MatterChanges> {
   patch: boolean;
 }
 
-/** Every matter and every patch `set` of every checklist, in document order. */
-export function matterLikes(index: ProjectIndex): MatterLike[] {
+/** Where a matter-like is: its checklist, whether it is a patch's `set`, and its position in `matters` or `patches`. */
+interface MatterLikePlace {
+  value: MatterChanges;
+  checklist: IndexedChecklist;
+  patch: boolean;
+  position: number;
+}
+
+/** A matter-like whose JSON Pointer is written only when a rule asks for it: most never do, as they report nothing. */
+class MatterLikeEntry implements MatterLike {
+  readonly value: MatterChanges;
+  readonly document: SourceDocument;
+  readonly checklist: IndexedChecklist;
+  readonly patch: boolean;
+  private readonly position: number;
+
+  constructor(place: MatterLikePlace) {
+    this.value = place.value;
+    this.document = place.checklist.document;
+    this.checklist = place.checklist;
+    this.patch = place.patch;
+    this.position = place.position;
+  }
+
+  get pointer(): string {
+    return this.patch ? `/spec/patches/${this.position}/set` : `/spec/matters/${this.position}`;
+  }
+}
+
+const matterLikesByIndex = new WeakMap<ProjectIndex, readonly MatterLike[]>();
+
+/** Every matter and every patch `set` of every checklist, in document order; computed once per index, which rules never change. */
+export function matterLikes(index: ProjectIndex): readonly MatterLike[] {
+  const cached = matterLikesByIndex.get(index);
+  if (cached) return cached;
   const result: MatterLike[] = [];
   for (const checklist of index.checklists) {
-    checklist.value.spec.matters.forEach((matter, position) => {
-      result.push({ value: matter, document: checklist.document, pointer: joinPointer("/spec/matters", position), checklist, patch: false });
-    });
-    (checklist.value.spec.patches ?? []).forEach((patch, position) => {
-      result.push({ value: patch.set, document: checklist.document, pointer: joinPointer("/spec/patches", position, "set"), checklist, patch: true });
-    });
+    const { matters, patches } = checklist.value.spec;
+    matters.forEach((value, position) => result.push(new MatterLikeEntry({ value, checklist, patch: false, position })));
+    patches?.forEach((patch, position) => result.push(new MatterLikeEntry({ value: patch.set, checklist, patch: true, position })));
   }
+  matterLikesByIndex.set(index, result);
   return result;
 }
 
@@ -46,6 +77,21 @@ export interface Reference {
   document: SourceDocument;
   /** JSON Pointer to the reference's value. */
   pointer: string;
+}
+
+/**
+ * Walks one kind of reference in document order: `select` sees every reference's id and document, and only the
+ * references it selects are built (with their JSON Pointer) and handed to `use`, so that a clean project costs no
+ * pointer at all.
+ */
+export type ReferenceWalk = (index: ProjectIndex, visitor: ReferenceVisitor) => void;
+
+/** What a {@link ReferenceWalk} calls. */
+export interface ReferenceVisitor {
+  /** Whether the reference to `id` in `document` is wanted; called for every reference, in order. */
+  select(id: string, document: SourceDocument): boolean;
+  /** Receives each selected reference, right after `select` chose it. */
+  use(reference: Reference): void;
 }
 
 /** Options of {@link checkReference}. */
@@ -77,51 +123,76 @@ export function checkReference(options: CheckReferenceOptions): void {
   });
 }
 
-/** Every department reference: matters' and patches' owners and steps, items' departments, departments' parents. */
-export function departmentReferences(index: ProjectIndex): Reference[] {
-  const result: Reference[] = [];
-  const add = (id: string | undefined, document: SourceDocument, pointer: string) => {
-    if (id !== undefined) result.push({ id, document, pointer });
-  };
+/** Every department reference, in order: matters' and patches' owners (lead, then partners) and steps, items' departments, departments' parents. */
+export const walkDepartmentReferences: ReferenceWalk = (index, { select, use }) => {
   for (const matter of matterLikes(index)) {
     const { owners, steps } = matter.value;
+    const document = matter.document;
     if (owners) {
-      add(owners.lead, matter.document, joinPointer(matter.pointer, "owners", "lead"));
-      (owners.partners ?? []).forEach((partner, position) => add(partner, matter.document, joinPointer(matter.pointer, "owners", "partners", position)));
+      const { lead, partners } = owners;
+      if (lead !== undefined && select(lead, document)) use({ id: lead, document, pointer: joinPointer(matter.pointer, "owners", "lead") });
+      if (partners) {
+        for (let position = 0; position < partners.length; position++) {
+          const id = partners[position];
+          if (id !== undefined && select(id, document)) use({ id, document, pointer: joinPointer(matter.pointer, "owners", "partners", position) });
+        }
+      }
     }
-    (steps ?? []).forEach((step, position) => add(step.department, matter.document, joinPointer(matter.pointer, "steps", position, "department")));
+    if (steps) {
+      for (let position = 0; position < steps.length; position++) {
+        const id = steps[position]?.department;
+        if (id !== undefined && select(id, document)) use({ id, document, pointer: joinPointer(matter.pointer, "steps", position, "department") });
+      }
+    }
   }
   for (const definitions of index.items.values()) {
-    for (const item of definitions) add(item.value.department, item.document, joinPointer(item.pointer, "department"));
+    for (const item of definitions) {
+      const id = item.value.department;
+      if (id !== undefined && select(id, item.document)) use({ id, document: item.document, pointer: joinPointer(item.pointer, "department") });
+    }
   }
   for (const definitions of index.departments.values()) {
-    for (const department of definitions) add(department.value.parent, department.document, joinPointer(department.pointer, "parent"));
+    for (const department of definitions) {
+      const id = department.value.parent;
+      if (id !== undefined && select(id, department.document)) use({ id, document: department.document, pointer: joinPointer(department.pointer, "parent") });
+    }
   }
-  return result;
-}
+};
 
-/** Every item a matter or patch bundles (`items[].ref`). */
-export function itemReferences(index: ProjectIndex): Reference[] {
-  return matterLikes(index).flatMap((matter) =>
-    (matter.value.items ?? []).map((item, position) => ({ id: item.ref, document: matter.document, pointer: joinPointer(matter.pointer, "items", position, "ref") })),
-  );
-}
+/** Every item a matter or patch bundles (`items[].ref`), in order. */
+export const walkItemReferences: ReferenceWalk = (index, { select, use }) => {
+  for (const matter of matterLikes(index)) {
+    const items = matter.value.items;
+    if (!items) continue;
+    const document = matter.document;
+    for (let position = 0; position < items.length; position++) {
+      const id = items[position]?.ref;
+      if (id !== undefined && select(id, document)) use({ id, document, pointer: joinPointer(matter.pointer, "items", position, "ref") });
+    }
+  }
+};
 
-/** Every matter's lifecycle stage, as `subject/stage`. */
-export function stageReferences(index: ProjectIndex): Reference[] {
-  return index.matters.map((matter) => ({
-    id: `${matter.value.subject}/${matter.value.stage}`,
-    document: matter.document,
-    pointer: joinPointer(matter.pointer, "stage"),
-  }));
-}
+/** Every matter's lifecycle stage, as `subject/stage`, in order. */
+export const walkStageReferences: ReferenceWalk = (index, { select, use }) => {
+  for (const matter of index.matters) {
+    const id = `${matter.value.subject}/${matter.value.stage}`;
+    if (select(id, matter.document)) use({ id, document: matter.document, pointer: joinPointer(matter.pointer, "stage") });
+  }
+};
 
-/** Every batch a matter lists, as its batch key `year-seq`. */
-export function batchReferences(index: ProjectIndex): Reference[] {
-  return index.matters.flatMap((matter) =>
-    (matter.value.batches ?? []).map((batch, position) => ({ id: batchKey(batch), document: matter.document, pointer: joinPointer(matter.pointer, "batches", position) })),
-  );
-}
+/** Every batch a matter lists, as its batch key `year-seq`, in order. */
+export const walkBatchReferences: ReferenceWalk = (index, { select, use }) => {
+  for (const matter of index.matters) {
+    const batches = matter.value.batches;
+    if (!batches) continue;
+    for (let position = 0; position < batches.length; position++) {
+      const batch = batches[position];
+      if (batch === undefined) continue;
+      const id = batchKey(batch);
+      if (select(id, matter.document)) use({ id, document: matter.document, pointer: joinPointer(matter.pointer, "batches", position) });
+    }
+  }
+};
 
 /** Whether the project holds any annual checklist (valid or not), the list batches are checked against. */
 export function hasAnnualBatches(index: ProjectIndex): boolean {

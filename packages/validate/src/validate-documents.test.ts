@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { BASE, checklist, matter } from "../test/project.js";
 import { parseFiles, place, wrapValue } from "../test/rule-tester.js";
-import { indexProject, validateDocuments } from "./index.js";
+import { indexProject, validateAndIndex, validateDocuments } from "./index.js";
 
 const project = () =>
   parseFiles({
@@ -38,7 +38,7 @@ describe("validateDocuments", () => {
         return document.locate(pointer, part);
       },
     }));
-    const scoped = validateDocuments(documents, { today: "2026-01-01", scope: (file) => file === "b.yaml" });
+    const scoped = validateAndIndex(documents, { today: "2026-01-01", scope: (file) => file === "b.yaml" }).diagnostics;
     expect(scoped.map(place)).toEqual(["unknown-department b.yaml:15:23", "overdue b.yaml:16:16"]);
     expect(new Set(located)).toEqual(new Set(["b.yaml"]));
   });

@@ -1,5 +1,31 @@
 import { joinPointer } from "../format.js";
+import type { Matter } from "../model.js";
+import type { ProjectIndex } from "../project-index.js";
 import { defineRule } from "../types.js";
+
+/**
+ * The one department all of a matter's items (by their catalogue entries) and owners belong to; undefined when
+ * they belong to several, or an item is not in the catalogue. Only called for a matter with at least two items;
+ * compares each department with the first instead of collecting them into a set for every matter.
+ */
+function soleDepartment(index: ProjectIndex, matter: Matter): string | undefined {
+  const items = matter.items ?? [];
+  let only: string | undefined;
+  for (let at = 0; at < items.length; at++) {
+    const item = items[at];
+    const definition = item === undefined ? undefined : index.items.get(item.ref)?.[0];
+    if (!definition) return undefined;
+    const { department } = definition.value;
+    if (at === 0) only = department;
+    else if (department !== only) return undefined;
+  }
+  const { owners } = matter;
+  if (owners) {
+    if (owners.lead !== only) return undefined;
+    for (const partner of owners.partners ?? []) if (partner !== only) return undefined;
+  }
+  return only;
+}
 
 /** A matter that lists its items bundles at least two, from more than one department. */
 export const bundleTooSmall = defineRule({
@@ -21,25 +47,13 @@ export const bundleTooSmall = defineRule({
     for (const matter of index.matters) {
       const { items, owners } = matter.value;
       if (!items) continue;
-      const pointer = joinPointer(matter.pointer, "items");
       if (items.length < 2) {
-        context.report({ messageId: "tooFewItems", data: { matter: matter.value.id, count: items.length }, document: matter.document, pointer });
+        context.report({ messageId: "tooFewItems", data: { matter: matter.value.id, count: items.length }, document: matter.document, pointer: joinPointer(matter.pointer, "items") });
         continue;
       }
-      const departments = new Set<string>();
-      let resolved = true;
-      for (const item of items) {
-        const definition = index.items.get(item.ref)?.[0];
-        if (definition) departments.add(definition.value.department);
-        else resolved = false;
-      }
-      if (owners) {
-        departments.add(owners.lead);
-        for (const partner of owners.partners ?? []) departments.add(partner);
-      }
-      const [only] = departments;
-      if (resolved && departments.size === 1 && only !== undefined) {
-        context.report({ messageId: "singleDepartment", data: { matter: matter.value.id, department: only }, document: matter.document, pointer });
+      const only = soleDepartment(index, matter.value);
+      if (only !== undefined) {
+        context.report({ messageId: "singleDepartment", data: { matter: matter.value.id, department: only }, document: matter.document, pointer: joinPointer(matter.pointer, "items") });
       }
     }
   },

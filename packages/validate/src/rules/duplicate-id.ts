@@ -10,9 +10,12 @@ interface Definition {
 }
 
 function reportRepeats(options: { context: RuleContext; messageId: string; id: string; definitions: readonly Definition[] }): void {
-  const [first, ...repeats] = options.definitions;
+  const { definitions } = options;
+  const first = definitions[0];
   if (!first) return;
-  for (const repeat of repeats) {
+  for (let at = 1; at < definitions.length; at++) {
+    const repeat = definitions[at];
+    if (!repeat) continue;
     options.context.report({
       messageId: options.messageId,
       data: { id: options.id, file: first.document.path },
@@ -23,7 +26,30 @@ function reportRepeats(options: { context: RuleContext; messageId: string; id: s
   }
 }
 
+/** Lists up to this long are searched for a repeat pair by pair, which beats hashing every id into a set. */
+const PAIRWISE_LENGTH = 16;
+
+/** Whether some id repeats in the list; most lists are short and have none. */
+function hasRepeat(entries: ReadonlyArray<{ id: string }>): boolean {
+  const length = entries.length;
+  if (length < 2) return false;
+  if (length <= PAIRWISE_LENGTH) {
+    for (let at = 1; at < length; at++) {
+      const id = entries[at]?.id;
+      for (let before = 0; before < at; before++) if (entries[before]?.id === id) return true;
+    }
+    return false;
+  }
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.id)) return true;
+    seen.add(entry.id);
+  }
+  return false;
+}
+
 function checkList(options: { context: RuleContext; messageId: string; entries: ReadonlyArray<{ id: string }>; document: SourceDocument; pointer: string }): void {
+  if (!hasRepeat(options.entries)) return;
   const byId = new Map<string, Definition[]>();
   options.entries.forEach((entry, position) => {
     const definition = { document: options.document, pointer: joinPointer(options.pointer, position) };
@@ -34,8 +60,9 @@ function checkList(options: { context: RuleContext; messageId: string; entries: 
   for (const [id, definitions] of byId) reportRepeats({ context: options.context, messageId: options.messageId, id, definitions });
 }
 
-function checkMaterials(context: RuleContext, owner: Definition & { materials: readonly Material[] | undefined }): void {
-  if (owner.materials) checkList({ context, messageId: "material", entries: owner.materials, document: owner.document, pointer: joinPointer(owner.pointer, "materials") });
+function checkMaterials(context: RuleContext, owner: Definition & { value: { materials?: readonly Material[] } }): void {
+  const { materials } = owner.value;
+  if (materials && hasRepeat(materials)) checkList({ context, messageId: "material", entries: materials, document: owner.document, pointer: joinPointer(owner.pointer, "materials") });
 }
 
 /** Ids must be unique: documents and departments and items across the repository, matters within a checklist, materials within a list, stages within a subject. */
@@ -61,17 +88,18 @@ export const duplicateId = defineRule({
   check(context) {
     const { index } = context;
     for (const [id, located] of index.metadataIds) {
+      if (located.length < 2) continue;
       reportRepeats({ context, messageId: "metadata", id, definitions: located.map((entry) => ({ document: entry.document, pointer: "/metadata" })) });
     }
-    for (const [id, definitions] of index.departments) reportRepeats({ context, messageId: "department", id, definitions });
-    for (const [id, definitions] of index.items) reportRepeats({ context, messageId: "item", id, definitions });
+    for (const [id, definitions] of index.departments) if (definitions.length > 1) reportRepeats({ context, messageId: "department", id, definitions });
+    for (const [id, definitions] of index.items) if (definitions.length > 1) reportRepeats({ context, messageId: "item", id, definitions });
     for (const checklist of index.checklists) {
       checkList({ context, messageId: "matter", entries: checklist.value.spec.matters, document: checklist.document, pointer: "/spec/matters" });
     }
     for (const [, definitions] of index.items) {
-      for (const item of definitions) checkMaterials(context, { ...item, materials: item.value.materials });
+      for (const item of definitions) checkMaterials(context, item);
     }
-    for (const matter of matterLikes(index)) checkMaterials(context, { ...matter, materials: matter.value.materials });
+    for (const matter of matterLikes(index)) checkMaterials(context, matter);
     for (const taxonomy of index.taxonomies) {
       taxonomy.value.spec.subjects.forEach((subject, position) => {
         checkList({ context, messageId: "stage", entries: subject.stages, document: taxonomy.document, pointer: joinPointer("/spec/subjects", position, "stages") });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BASE, checklist, document, matter } from "../../test/project.js";
-import { testRule } from "../../test/rule-tester.js";
+import { parseFiles, testRule, wrapValue } from "../../test/rule-tester.js";
+import { validateDocuments } from "../validate-documents.js";
 import { isCalendarDate } from "./invalid-date.js";
 
 const withLines = (lines: string[]) => ({ ...BASE, "t.yaml": checklist({ matters: matter({ lines }) }) });
@@ -20,8 +21,38 @@ describe("isCalendarDate", () => {
     ["2025-13", false],
     ["2025-01-00", false],
     ["2025-7-8", false],
+    ["2025-07-08 ", false],
+    ["2025-07-08\n", false],
+    ["2025-07-8x", false],
+    ["2025/07/08", false],
+    ["2025-07-08-01", false],
+    ["+025-07-08", false],
+    ["２０２５-07-08", false],
+    ["0000-02-29", true],
+    ["2100-02-29", false],
+    ["2025-11-31", false],
+    ["2025-01-31", true],
   ] as const)("%s → %s", (text, expected) => {
     expect(isCalendarDate(text)).toBe(expected);
+  });
+});
+
+describe("invalid-date order", () => {
+  it("reports field by field, then in document order, when positions cannot break the tie", () => {
+    const files = {
+      ...BASE,
+      "t.yaml": checklist({
+        matters:
+          matter({ lines: ["dueDate: 2025-02-30", "sources: [{ title: 甲, date: 2025-13 }, { title: 乙, date: 2025-00 }]"] }) +
+          matter({ id: "b-matter", lines: ["dueDate: 2025-04-31"] }),
+      }),
+    };
+    // Without source positions every finding sorts equal, so the diagnostics keep the order the rule reported them in.
+    const documents = parseFiles(files).map((parsed) => wrapValue(parsed.value, parsed.path));
+    const pointers = validateDocuments(documents, { today: "2026-01-01" })
+      .filter((diagnostic) => diagnostic.code === "invalid-date")
+      .map((diagnostic) => diagnostic.pointer);
+    expect(pointers).toEqual(["/spec/matters/0/dueDate", "/spec/matters/1/dueDate", "/spec/matters/0/sources/0/date", "/spec/matters/0/sources/1/date"]);
   });
 });
 

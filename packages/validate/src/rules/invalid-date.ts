@@ -2,31 +2,116 @@ import { joinPointer } from "../format.js";
 import { DATE_FIELDS } from "../generated/date-fields.js";
 import { defineRule } from "../types.js";
 
+/** The number written by `count` ASCII digits of `text` from `from`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let at = from; at < from + count; at++) {
+    const code = text.charCodeAt(at) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Whether a `YYYY-MM-DD` or `YYYY-MM` text names a real calendar date (month 1–12, day within the month, leap years counted). */
 export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return false;
-  if (match[3] === undefined) return true;
-  const day = Number(match[3]);
+  // Read by hand rather than by a regular expression: the rule checks every date of a national-scale project.
+  const { length } = text;
+  if ((length !== 7 && length !== 10) || text[4] !== "-" || (length === 10 && text[7] !== "-")) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  if (year < 0 || month < 1 || month > 12) return false;
+  if (length === 7) return true;
+  const day = digitsAt(text, 8, 2);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return day >= 1 && day <= days;
 }
 
-/** Every string at an instance path with `*` for array indexes, with its JSON Pointer. */
-function valuesAt(root: unknown, path: string): Array<{ value: string; pointer: string }> {
-  let current: Array<{ value: unknown; pointer: string }> = [{ value: root, pointer: "" }];
-  for (const token of path.split("/").slice(1)) {
-    current = current.flatMap(({ value, pointer }) => {
-      if (token === "*") return Array.isArray(value) ? value.map((entry, position) => ({ value: entry, pointer: joinPointer(pointer, position) })) : [];
-      if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, token)) return [];
-      return [{ value: (value as Record<string, unknown>)[token], pointer: joinPointer(pointer, token) }];
-    });
+/**
+ * The date fields of one kind as a tree of instance-path tokens, so that one walk over a document visits every
+ * path at once (a checklist's matters once, not once per date field of a matter).
+ */
+interface PathNode {
+  /** The children under object members, with the member names, in the order the paths first name them. */
+  members: Array<{ token: string; node: PathNode }>;
+  /** The child under every array entry (`*`), if a path goes on through one. */
+  entries: PathNode | undefined;
+  /** The positions (in the kind's list of date fields) of the paths ending here. */
+  ends: number[];
+}
+
+function pathNode(): PathNode {
+  return { members: [], entries: undefined, ends: [] };
+}
+
+/** The tree of a list of instance paths, `*` standing for every array entry. */
+function pathTree(paths: readonly string[]): PathNode {
+  const root = pathNode();
+  paths.forEach((path, position) => {
+    let node = root;
+    for (const token of path.split("/").slice(1)) {
+      if (token === "*") node = node.entries ??= pathNode();
+      else {
+        let child = node.members.find((member) => member.token === token)?.node;
+        if (!child) node.members.push({ token, node: (child = pathNode()) });
+        node = child;
+      }
+    }
+    node.ends.push(position);
+  });
+  return root;
+}
+
+/** A date that does not exist, the position of its field's path, and where it is. */
+interface Finding {
+  date: string;
+  path: number;
+  pointer: string;
+}
+
+/** One document's walk down its path tree, collecting the dates that do not exist. */
+class InvalidDates {
+  /** The findings, in the order the walk met them. */
+  readonly found: Finding[] = [];
+  /** The tokens leading to the value being visited, array indexes as numbers; joined into a pointer only for a finding. */
+  private readonly taken: Array<string | number> = [];
+
+  /** Visits `value`, reached through the tokens taken so far, and everything below it that `node` leads to, depth first. */
+  visit(node: PathNode, value: unknown): void {
+    const { taken } = this;
+    if (node.ends.length > 0 && typeof value === "string" && !isCalendarDate(value)) {
+      for (const path of node.ends) this.found.push({ date: value, path, pointer: joinPointer("", ...taken) });
+    }
+    if (typeof value !== "object" || value === null) return;
+    if (Array.isArray(value)) {
+      const child = node.entries;
+      if (!child) return;
+      for (let position = 0; position < value.length; position++) {
+        taken.push(position);
+        this.visit(child, value[position]);
+        taken.pop();
+      }
+      return;
+    }
+    for (const { token, node: child } of node.members) {
+      if (!Object.hasOwn(value, token)) continue;
+      taken.push(token);
+      this.visit(child, (value as Record<string, unknown>)[token]);
+      taken.pop();
+    }
   }
-  return current.flatMap((entry) => (typeof entry.value === "string" ? [{ value: entry.value, pointer: entry.pointer }] : []));
+}
+
+const TREES = new Map<string, PathNode>();
+
+/** The path tree of a kind's date fields, built once per kind. */
+function treeOf(kind: string): PathNode {
+  let tree = TREES.get(kind);
+  if (!tree) TREES.set(kind, (tree = pathTree(DATE_FIELDS[kind] ?? [])));
+  return tree;
 }
 
 /** Every date-valued field (the FullDate and PartialDate fields of the schemas) holds a real calendar date. */
@@ -48,12 +133,11 @@ export const invalidDate = defineRule({
   },
   check(context) {
     for (const { value, document } of context.index.documents) {
-      for (const path of DATE_FIELDS[value.kind] ?? []) {
-        for (const found of valuesAt(value, path)) {
-          if (isCalendarDate(found.value)) continue;
-          context.report({ messageId: "invalid", data: { date: found.value }, document, pointer: found.pointer, part: "value" });
-        }
-      }
+      const walk = new InvalidDates();
+      walk.visit(treeOf(value.kind), value);
+      // Reported field by field, in the order of DATE_FIELDS, then in document order (the sort is stable).
+      const found = walk.found.sort((a, b) => a.path - b.path);
+      for (const { date, pointer } of found) context.report({ messageId: "invalid", data: { date }, document, pointer, part: "value" });
     }
   },
 });

@@ -19,20 +19,21 @@ export const leadInPartners = defineRule({
   },
   check(context) {
     for (const matter of matterLikes(context.index)) {
-      const owners = matter.value.owners;
-      if (!owners) continue;
-      const ownersPointer = joinPointer(matter.pointer, "owners");
-      (owners.partners ?? []).forEach((partner, position) => {
-        if (partner !== owners.lead) return;
+      const partners = matter.value.owners?.partners;
+      if (!partners) continue;
+      const lead = matter.value.owners?.lead;
+      for (let position = 0; position < partners.length; position++) {
+        const partner = partners[position];
+        if (partner === undefined || partner !== lead) continue;
         context.report({
           messageId: "lead",
           data: { id: partner },
           document: matter.document,
-          pointer: joinPointer(ownersPointer, "partners", position),
+          pointer: joinPointer(matter.pointer, "owners", "partners", position),
           part: "value",
-          related: [{ document: matter.document, pointer: joinPointer(ownersPointer, "lead"), part: "value", messageId: "leadHere" }],
+          related: [{ document: matter.document, pointer: joinPointer(matter.pointer, "owners", "lead"), part: "value", messageId: "leadHere" }],
         });
-      });
+      }
     }
   },
 });

@@ -1,7 +1,24 @@
 import { joinPointer } from "../format.js";
 import type { Metric } from "../model.js";
+import type { MatterLike } from "../rule-helpers.js";
 import { matterLikes } from "../rule-helpers.js";
-import { defineRule } from "../types.js";
+import { defineRule, type RuleContext } from "../types.js";
+
+/** Whether the metric holds both values and the one after the reform is larger. */
+function exceeds(metric: Metric | undefined): metric is Metric & { before: number; after: number } {
+  return metric?.before !== undefined && metric.after !== undefined && metric.after > metric.before;
+}
+
+function report(options: { context: RuleContext; matter: MatterLike; name: string; metric: Metric & { before: number; after: number }; pointer: string }): void {
+  const { metric } = options;
+  options.context.report({
+    messageId: "exceeds",
+    data: { metric: options.name, before: metric.before, after: metric.after },
+    document: options.matter.document,
+    pointer: options.pointer,
+    part: "value",
+  });
+}
 
 /** In every metric, the value after the reform is not larger than the value before it. */
 export const metricAfterExceedsBefore = defineRule({
@@ -19,20 +36,15 @@ export const metricAfterExceedsBefore = defineRule({
   },
   check(context) {
     for (const matter of matterLikes(context.index)) {
-      const metrics: Array<[string, string, Metric | undefined]> = Object.entries(matter.value.metrics ?? {}).map(
-        ([name, metric]) => [name, joinPointer(matter.pointer, "metrics", name), metric],
-      );
-      metrics.push(["smart.applicationMinutes", joinPointer(matter.pointer, "smart", "applicationMinutes"), matter.value.smart?.applicationMinutes]);
-      for (const [name, pointer, metric] of metrics) {
-        if (metric?.before === undefined || metric.after === undefined || metric.after <= metric.before) continue;
-        context.report({
-          messageId: "exceeds",
-          data: { metric: name, before: metric.before, after: metric.after },
-          document: matter.document,
-          pointer: joinPointer(pointer, "after"),
-          part: "value",
-        });
+      const { metrics, smart } = matter.value;
+      if (metrics) {
+        for (const name of Object.keys(metrics)) {
+          const metric: Metric | undefined = metrics[name as keyof typeof metrics];
+          if (exceeds(metric)) report({ context, matter, name, metric, pointer: joinPointer(matter.pointer, "metrics", name, "after") });
+        }
       }
+      const minutes = smart?.applicationMinutes;
+      if (exceeds(minutes)) report({ context, matter, name: "smart.applicationMinutes", metric: minutes, pointer: joinPointer(matter.pointer, "smart", "applicationMinutes", "after") });
     }
   },
 });

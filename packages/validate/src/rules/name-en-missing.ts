@@ -3,9 +3,12 @@ import { joinPointer } from "../format.js";
 import type { LocalizedText } from "../model.js";
 import { defineRule, type RuleContext } from "../types.js";
 
-function checkName(options: { context: RuleContext; what: string; id: string; name: LocalizedText; document: SourceDocument; pointer: string }): void {
+function hasEnglishName(name: LocalizedText): boolean {
+  return name.en !== undefined && name.en.trim() !== "";
+}
+
+function reportName(options: { context: RuleContext; what: string; id: string; name: LocalizedText; document: SourceDocument; pointer: string }): void {
   const { name } = options;
-  if (name.en !== undefined && name.en.trim() !== "") return;
   options.context.report({
     messageId: options.what,
     data: { id: options.id, zh: name.zh },
@@ -34,21 +37,27 @@ export const nameEnMissing = defineRule({
   check(context) {
     const { index } = context;
     for (const matter of index.matters) {
-      checkName({ context, what: "matter", id: matter.value.id, name: matter.value.name, document: matter.document, pointer: matter.pointer });
+      if (hasEnglishName(matter.value.name)) continue;
+      reportName({ context, what: "matter", id: matter.value.id, name: matter.value.name, document: matter.document, pointer: matter.pointer });
     }
     for (const definitions of index.items.values()) {
-      for (const item of definitions) checkName({ context, what: "item", id: item.value.id, name: item.value.name, document: item.document, pointer: item.pointer });
+      for (const item of definitions) {
+        if (hasEnglishName(item.value.name)) continue;
+        reportName({ context, what: "item", id: item.value.id, name: item.value.name, document: item.document, pointer: item.pointer });
+      }
     }
     for (const definitions of index.departments.values()) {
       for (const department of definitions) {
-        checkName({ context, what: "department", id: department.value.id, name: department.value.name, document: department.document, pointer: department.pointer });
+        if (hasEnglishName(department.value.name)) continue;
+        reportName({ context, what: "department", id: department.value.id, name: department.value.name, document: department.document, pointer: department.pointer });
       }
     }
     for (const taxonomy of index.taxonomies) {
       taxonomy.value.spec.subjects.forEach((subject, subjectPosition) =>
-        subject.stages.forEach((stage, position) =>
-          checkName({ context, what: "stage", id: stage.id, name: stage.name, document: taxonomy.document, pointer: joinPointer("/spec/subjects", subjectPosition, "stages", position) }),
-        ),
+        subject.stages.forEach((stage, position) => {
+          if (hasEnglishName(stage.name)) return;
+          reportName({ context, what: "stage", id: stage.id, name: stage.name, document: taxonomy.document, pointer: joinPointer("/spec/subjects", subjectPosition, "stages", position) });
+        }),
       );
     }
   },

@@ -1,14 +1,14 @@
 import type { ProjectIndex } from "../project-index.js";
-import type { Reference } from "../rule-helpers.js";
-import { batchReferences, departmentReferences, hasAnnualBatches, hasKind, itemReferences, stageReferences } from "../rule-helpers.js";
+import type { ReferenceWalk } from "../rule-helpers.js";
+import { hasAnnualBatches, hasKind, walkBatchReferences, walkDepartmentReferences, walkItemReferences, walkStageReferences } from "../rule-helpers.js";
 import { defineRule } from "../types.js";
 
 /** Each kind of reference data, when it is missing, and the references that need it. */
-const REFERENCE_DATA: ReadonlyArray<{ messageId: string; missing: (index: ProjectIndex) => boolean; references: (index: ProjectIndex) => Reference[] }> = [
-  { messageId: "departments", missing: (index) => !hasKind(index, "DepartmentRegistry"), references: departmentReferences },
-  { messageId: "items", missing: (index) => !hasKind(index, "ItemCatalog"), references: itemReferences },
-  { messageId: "stages", missing: (index) => !hasKind(index, "Taxonomy"), references: stageReferences },
-  { messageId: "batches", missing: (index) => !hasAnnualBatches(index), references: batchReferences },
+const REFERENCE_DATA: ReadonlyArray<{ messageId: string; missing: (index: ProjectIndex) => boolean; walk: ReferenceWalk }> = [
+  { messageId: "departments", missing: (index) => !hasKind(index, "DepartmentRegistry"), walk: walkDepartmentReferences },
+  { messageId: "items", missing: (index) => !hasKind(index, "ItemCatalog"), walk: walkItemReferences },
+  { messageId: "stages", missing: (index) => !hasKind(index, "Taxonomy"), walk: walkStageReferences },
+  { messageId: "batches", missing: (index) => !hasAnnualBatches(index), walk: walkBatchReferences },
 ];
 
 /**
@@ -52,11 +52,13 @@ export const referencesUnchecked = defineRule({
     for (const data of REFERENCE_DATA) {
       if (!data.missing(index)) continue;
       const reported = new Set<string>();
-      for (const reference of data.references(index)) {
-        if (reported.has(reference.document.path)) continue;
-        reported.add(reference.document.path);
-        context.report({ messageId: data.messageId, document: reference.document, pointer: reference.pointer, part: "value" });
-      }
+      data.walk(index, {
+        select: (_id, document) => !reported.has(document.path),
+        use: (reference) => {
+          reported.add(reference.document.path);
+          context.report({ messageId: data.messageId, document: reference.document, pointer: reference.pointer, part: "value" });
+        },
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { checkReference, departmentReferences, hasKind, isKnownDepartment } from "../rule-helpers.js";
+import { checkReference, hasKind, isKnownDepartment, walkDepartmentReferences } from "../rule-helpers.js";
 import { defineRule } from "../types.js";
 
 /** Every department reference (owners, steps, an item's department, a department's parent) names a department of the registry. */
@@ -19,8 +19,10 @@ export const unknownDepartment = defineRule({
   check(context) {
     const { index } = context;
     if (!hasKind(index, "DepartmentRegistry")) return;
-    for (const reference of departmentReferences(index)) {
-      checkReference({ context, reference, known: (id) => isKnownDepartment(index, id), candidates: index.departments.keys() });
-    }
+    const known = (id: string) => isKnownDepartment(index, id);
+    walkDepartmentReferences(index, {
+      select: (id) => !known(id),
+      use: (reference) => checkReference({ context, reference, known, candidates: index.departments.keys() }),
+    });
   },
 });

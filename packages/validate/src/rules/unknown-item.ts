@@ -1,4 +1,4 @@
-import { checkReference, hasKind, itemReferences } from "../rule-helpers.js";
+import { checkReference, hasKind, walkItemReferences } from "../rule-helpers.js";
 import { defineRule } from "../types.js";
 
 /** Every item a matter bundles names an item of the catalogue. */
@@ -19,8 +19,10 @@ export const unknownItem = defineRule({
   check(context) {
     const { index } = context;
     if (!hasKind(index, "ItemCatalog")) return;
-    for (const reference of itemReferences(index)) {
-      checkReference({ context, reference, known: (id) => index.items.has(id) || index.incomplete.items.has(id), candidates: index.items.keys() });
-    }
+    const known = (id: string) => index.items.has(id) || index.incomplete.items.has(id);
+    walkItemReferences(index, {
+      select: (id) => !known(id),
+      use: (reference) => checkReference({ context, reference, known, candidates: index.items.keys() }),
+    });
   },
 });

@@ -25,23 +25,22 @@ export const unknownStage = defineRule({
     if (!hasKind(index, "Taxonomy")) return;
     for (const matter of index.matters) {
       const { subject, stage } = matter.value;
-      if (index.incomplete.stages.has(`${subject}/${stage}`)) continue;
       const stages = index.stages.get(subject);
-      const pointer = joinPointer(matter.pointer, "stage");
+      if (stages?.has(stage) === true) continue;
+      if (index.incomplete.stages.has(`${subject}/${stage}`)) continue;
       if (!stages) {
         if (index.taxonomies.length > 0) {
           context.report({ messageId: "unknownSubject", data: { subject, stage }, document: matter.document, pointer: joinPointer(matter.pointer, "subject"), part: "value" });
         }
         continue;
       }
-      if (stages.has(stage)) continue;
       const other = [...index.stages].find(([, otherStages]) => otherStages.has(stage))?.[0];
       const suggestion = findNearest(stage, stages.keys());
       context.report({
         messageId: other ? "otherSubject" : "unknown",
         data: { subject, stage, other: other ?? "", stages: [...stages.keys()].join(", "), suggestion: suggestion ?? "" },
         document: matter.document,
-        pointer,
+        pointer: joinPointer(matter.pointer, "stage"),
         part: "value",
         ...(suggestion ? { hintId: "didYouMean" } : {}),
       });

@@ -5,7 +5,9 @@ import { defineRule } from "../types.js";
 const ONLINE: readonly Channel[] = ["online-zone", "mobile"];
 
 function isOnline(channels: readonly Channel[] | undefined): boolean {
-  return (channels ?? []).some((channel) => ONLINE.includes(channel));
+  if (!channels) return false;
+  for (const channel of channels) if (ONLINE.includes(channel)) return true;
+  return false;
 }
 
 /** Zero trips to the site needs an online channel (online zone or mobile). */
