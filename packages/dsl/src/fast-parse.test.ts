@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDocument, stringify } from "yaml";
+import { isMap, isScalar, parseDocument, stringify } from "yaml";
 import { fastParse, fastPathApplies } from "./fast-parse.js";
 import { parseSource } from "./parse.js";
 
@@ -269,6 +269,28 @@ function referenceApplies(text: string): boolean {
   return !FALLBACK_PATTERN.test(rest) && referenceFlowSingleLine(rest);
 }
 
+/** Lines shaped like the bench corpus and the bundled lists, to splice the pieces of the pre-scan's tests into. */
+const LINES = [
+  "apiVersion: onething/v1",
+  "  title: { zh: 盛林市“高效办成一件事”重点事项清单, en: Shenglin key matters }",
+  '  jurisdiction: { level: municipal, division: "340600" }',
+  "    - { ref: item.x, role: conditional }",
+  '    - { title: 通知, date: "2024-06" }',
+  "          partners: [dept.ah.c340600.edu, dept.ah.c340600.ca]",
+  "    - matter: low-income-disability",
+  '  version: "1.0.0"',
+  "  note: 'it''s' # c",
+  '  a: "x\\"y" ',
+  "# 合成基准数据 · synthetic",
+  "---",
+  "...",
+  "- [a, 'b, c', \"d]\"]",
+  "  - {a: [1, {b: 'x'}], c: \"y\\\\\"}",
+  "k: v # [not flow]",
+  "  ",
+  "",
+];
+
 describe("fast path: the one-pass pre-scan", () => {
   const pieces = [
     "a", "b", "中", "1", " ", "  ", "\n", "\n", "\t", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\ufeff", "\u3000", "\u00a0", "\u1680", "\u2005", "\u202f", "\u205f",
@@ -286,6 +308,25 @@ describe("fast path: the one-pass pre-scan", () => {
     );
   });
 
+  it("decides as they do on real lines with those pieces spliced in (line starts, quotes and brackets across lines)", () => {
+    const line = fc
+      .tuple(fc.constantFrom(...LINES), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...pieces)), { maxLength: 3 }))
+      .map(([base, edits]) => edits.reduce((text, [at, piece]) => text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1)), base));
+    const sample = fc.tuple(fc.array(line, { minLength: 1, maxLength: 6 }), fc.boolean()).map(([lines, end]) => lines.join("\n") + (end ? "\n" : ""));
+    let accepted = 0;
+    fc.assert(
+      fc.property(sample, (text) => {
+        const applies = fastPathApplies(text);
+        expect(applies, JSON.stringify(text)).toBe(referenceApplies(text));
+        if (applies) accepted += 1;
+      }),
+      { numRuns: 20_000 },
+    );
+    // Both answers occur often, so the comparison tells the two apart.
+    expect(accepted).toBeGreaterThan(2_000);
+    expect(accepted).toBeLessThan(18_000);
+  });
+
   it("decides as they do on every YAML file of the repository", () => {
     for (const file of [...checklistFiles, ...fixtureFiles]) {
       const sample = (file.includes("\n") || !file.endsWith("yaml") ? file : readFileSync(file, "utf8")).replace(/^\ufeff/, "");
@@ -295,6 +336,29 @@ describe("fast path: the one-pass pre-scan", () => {
 });
 
 describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
+  const plainText = fc.stringMatching(/^[\u4e00-\u9fa5a-zA-Z0-9 ,.:（）-]{0,16}$/);
+  const scalar = fc.oneof(
+    { arbitrary: plainText, weight: 40 },
+    { arbitrary: fc.integer(), weight: 10 },
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.constantFrom(...SCALARS.map(([text]) => text), "中文 名称", "a: b", "- x", "#x", "x #y", "'q'", '"d"', " lead", "trail ", "line\nbreak"),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const key = fc.oneof({ arbitrary: fc.constantFrom("id", "name", "zh", "en", "owner", "metrics"), weight: 30 }, fc.constantFrom("id", "name", "zh", "en", "owner", "metrics", "1", "true", "a b", "中文", "x:y", "-k", "null", ""), fc.string({ maxLength: 8 }));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(key, tie("value"), { maxKeys: 4 })),
+  }));
+  const documentShape = fc.record({
+    apiVersion: fc.constant("onething/v1"),
+    kind: fc.constantFrom("Checklist", "Taxonomy"),
+    metadata: fc.record({ id: plainText, name: fc.record({ zh: plainText, en: fc.oneof(plainText, fc.string()) }) }),
+    spec: fc.record({ matters: fc.array(fc.dictionary(key, value, { maxKeys: 5 }), { maxLength: 4 }) }),
+  });
+
   it.each(SCALARS)("reads the plain scalar %j as yaml does", (scalar, expected) => {
     const text = `v: ${scalar}\nk:\n  - ${scalar}\nf: [${scalar}]\n`;
     expect(expectAgreement(text, scalar), "the fast path is taken").toBe(true);
@@ -303,6 +367,43 @@ describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
 
   it.each(TRICKY.map((text) => [JSON.stringify(text).slice(0, 60), text]))("agrees or declines on %s", (_label, text) => {
     expectAgreement(text, JSON.stringify(text));
+  });
+
+  it("reads number-like plain scalars as yaml does, and declines every key yaml reads as other than a string", () => {
+    // The scalar rules look at the first character before any regular expression: these strings start with every
+    // character a null, boolean, int or float may start with, and with others.
+    const numberLike = fc.array(fc.constantFrom(..."0123456789+-._eExXoObBaAfFiInNlLsStTuUrR~ 中"), { maxLength: 8 }).map((chars) => chars.join(""));
+    let values = 0;
+    let nonStringKeys = 0;
+    fc.assert(
+      fc.property(numberLike, (scalar) => {
+        if (expectAgreement(`v: ${scalar}\nl: [${scalar}, x]\nm: {k: ${scalar}}\n`, JSON.stringify(scalar))) values += 1;
+        const keyText = `${scalar}: v\nm: {${scalar}: v}\n`;
+        const key = parseDocument(keyText, { schema: "core" }).contents;
+        const first = isMap(key) && isScalar(key.items[0]?.key) ? key.items[0].key.value : undefined;
+        if (typeof first !== "string") {
+          nonStringKeys += 1;
+          expect(fastParse(keyText), JSON.stringify(keyText)).toBeUndefined();
+        } else expectAgreement(keyText, JSON.stringify(keyText));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(values).toBeGreaterThan(2_000);
+    expect(nonStringKeys).toBeGreaterThan(200);
+  });
+
+  it("declines a key yaml reads as other than a string however deep it is", () => {
+    const shapes = [
+      (key: string) => `a:\n  - b:\n      - {c: 1, ${key}: x}\n`,
+      (key: string) => `a: [[{b: [{${key}: 1}]}]]\n`,
+      (key: string) => `a:\n  b:\n    c:\n      ${key}: 1\n`,
+    ];
+    for (const key of ["1", "-0", "0x1F", "1e3", ".inf", "true", "NULL", "~", "__proto__"]) {
+      for (const shape of shapes) {
+        expect(fastParse(shape(key)), JSON.stringify(shape(key))).toBeUndefined();
+        expect(fastParse(shape(`k${key}`)), JSON.stringify(shape(`k${key}`))).not.toBeUndefined();
+      }
+    }
   });
 
   it("declines every construct the pre-scan rules out", () => {
@@ -339,28 +440,6 @@ describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
   });
 
   it("agrees with yaml on generated onething-shaped documents, in block and flow style", () => {
-    const plainText = fc.stringMatching(/^[\u4e00-\u9fa5a-zA-Z0-9 ,.:（）-]{0,16}$/);
-    const scalar = fc.oneof(
-      { arbitrary: plainText, weight: 40 },
-      { arbitrary: fc.integer(), weight: 10 },
-      fc.string(),
-      fc.string({ unit: "grapheme" }),
-      fc.constantFrom(...SCALARS.map(([text]) => text), "中文 名称", "a: b", "- x", "#x", "x #y", "'q'", '"d"', " lead", "trail ", "line\nbreak"),
-      fc.integer(),
-      fc.double(),
-      fc.boolean(),
-      fc.constant(null),
-    );
-    const key = fc.oneof({ arbitrary: fc.constantFrom("id", "name", "zh", "en", "owner", "metrics"), weight: 30 }, fc.constantFrom("id", "name", "zh", "en", "owner", "metrics", "1", "true", "a b", "中文", "x:y", "-k", "null", ""), fc.string({ maxLength: 8 }));
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(key, tie("value"), { maxKeys: 4 })),
-    }));
-    const documentShape = fc.record({
-      apiVersion: fc.constant("onething/v1"),
-      kind: fc.constantFrom("Checklist", "Taxonomy"),
-      metadata: fc.record({ id: plainText, name: fc.record({ zh: plainText, en: fc.oneof(plainText, fc.string()) }) }),
-      spec: fc.record({ matters: fc.array(fc.dictionary(key, value, { maxKeys: 5 }), { maxLength: 4 }) }),
-    });
     let taken = 0;
     fc.assert(
       fc.property(documentShape, fc.constantFrom("block", "flow") as fc.Arbitrary<"block" | "flow">, (shape, style) => {
@@ -370,5 +449,21 @@ describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
       { numRuns: 400 },
     );
     expect(taken).toBeGreaterThan(80);
+  });
+
+  it("makes parseSource report the same diagnostics and value as the yaml path on generated documents", () => {
+    let fastTaken = 0;
+    fc.assert(
+      fc.property(documentShape, fc.constantFrom("block", "flow") as fc.Arbitrary<"block" | "flow">, (shape, style) => {
+        const text = stringify(shape, { collectionStyle: style });
+        const fast = parseSource({ path: "a.yaml", text });
+        const slow = parseSource({ path: "a.yaml", text, fastPath: false });
+        expect(fast.diagnostics, text).toEqual(slow.diagnostics);
+        expect(canonical(fast.document?.value), text).toEqual(canonical(slow.document?.value));
+        if (fastParse(text) !== undefined) fastTaken += 1;
+      }),
+      { numRuns: 300 },
+    );
+    expect(fastTaken).toBeGreaterThan(60);
   });
 });

@@ -6,15 +6,43 @@ export const FAST_PATH_MAX_LENGTH = 4 * 1024 * 1024;
 /** Keys longer than this many characters take the `yaml` path, which limits implicit keys to 1024 characters of source. */
 const MAX_KEY_LENGTH = 160;
 
-// yaml 2's YAML 1.2 core schema resolves plain scalars with these patterns, in this order (yaml/dist/schema/core).
-const NULL_PATTERN = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL_PATTERN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+// yaml 2's YAML 1.2 core schema resolves plain scalars with these patterns, in this order (yaml/dist/schema/core):
+// null /^(?:~|[Nn]ull|NULL)?$/ and bool /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, compared as strings below, then these.
 const INT_OCT_PATTERN = /^0o[0-7]+$/;
 const INT_PATTERN = /^[-+]?[0-9]+$/;
 const INT_HEX_PATTERN = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN_PATTERN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** yaml's core null: empty, `~`, `null`, `Null` or `NULL`. */
+function isCoreNull(data: string): boolean {
+  return data.length === 0 || data === "~" || data === "null" || data === "Null" || data === "NULL";
+}
+
+/** yaml's core bool: `true`, `True`, `TRUE`, `false`, `False` or `FALSE`. */
+function isCoreBool(data: string): boolean {
+  return data === "true" || data === "True" || data === "TRUE" || data === "false" || data === "False" || data === "FALSE";
+}
+
+/**
+ * Whether `data` starts with a digit or with `+`, `-` or `.`, as every int and float of the core schema does: most
+ * plain scalars (ids, Chinese text) fail this on the first code unit, so no regular expression runs for them.
+ */
+function mayBeNumber(data: string): boolean {
+  const first = data.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
+}
+
+/** yaml's core int (INT_OCT_PATTERN, INT_PATTERN, INT_HEX_PATTERN). */
+function isCoreInt(data: string): boolean {
+  return mayBeNumber(data) && (INT_OCT_PATTERN.test(data) || INT_PATTERN.test(data) || INT_HEX_PATTERN.test(data));
+}
+
+/** yaml's core float (FLOAT_NAN_PATTERN, FLOAT_EXP_PATTERN, FLOAT_PATTERN). */
+function isCoreFloat(data: string): boolean {
+  return mayBeNumber(data) && (FLOAT_NAN_PATTERN.test(data) || FLOAT_EXP_PATTERN.test(data) || FLOAT_PATTERN.test(data));
+}
 
 /**
  * js-yaml's failsafe schema plus implicit scalars resolved exactly as `yaml` resolves them with `schema: "core"`
@@ -24,18 +52,17 @@ const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
     new Type("tag:yaml.org,2002:null", {
       kind: "scalar",
-      resolve: (data: string | null) => data === null || NULL_PATTERN.test(data),
+      resolve: (data: string | null) => data === null || isCoreNull(data),
       construct: () => null,
     }),
     new Type("tag:yaml.org,2002:bool", {
       kind: "scalar",
-      resolve: (data: string | null) => data !== null && BOOL_PATTERN.test(data),
+      resolve: (data: string | null) => data !== null && isCoreBool(data),
       construct: (data: string) => data[0] === "t" || data[0] === "T",
     }),
     new Type("tag:yaml.org,2002:int", {
       kind: "scalar",
-      resolve: (data: string | null) =>
-        data !== null && (INT_OCT_PATTERN.test(data) || INT_PATTERN.test(data) || INT_HEX_PATTERN.test(data)),
+      resolve: (data: string | null) => data !== null && isCoreInt(data),
       construct: (data: string) =>
         INT_OCT_PATTERN.test(data)
           ? parseInt(data.substring(2), 8)
@@ -45,8 +72,7 @@ const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
     }),
     new Type("tag:yaml.org,2002:float", {
       kind: "scalar",
-      resolve: (data: string | null) =>
-        data !== null && (FLOAT_NAN_PATTERN.test(data) || FLOAT_EXP_PATTERN.test(data) || FLOAT_PATTERN.test(data)),
+      resolve: (data: string | null) => data !== null && isCoreFloat(data),
       construct: (data: string) =>
         FLOAT_NAN_PATTERN.test(data)
           ? data.slice(-3).toLowerCase() === "nan"
@@ -63,12 +89,22 @@ const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
 const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---[ ]*(?:#[^\n]*)?(?:\n|$))?/;
 
 /**
+ * The code units {@link fastPathApplies} must look at: line feeds, control characters, surrogates, the BOM, YAML 1.1
+ * line breaks, and the ASCII punctuation that may start a declined construct or matter to a flow collection. Every
+ * other code unit (letters, digits, CJK, `-`, `.`, `%` and `:` away from a line start, …) is accepted as it is, so
+ * the regular expression engine skips them natively. `-`, `.` and `%` matter only at a line start, which is checked
+ * at the line feed before it.
+ */
+const ATTENTION = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff!"#&'*<?[\]{}]/g;
+
+/**
  * Whether js-yaml may read this text (BOM already removed): none of the constructs where js-yaml and `yaml` might
  * read a text differently, or where the `yaml` path's hostile-input checks matter: CR, tab, YAML 1.1 line breaks,
  * a BOM past the start and other control characters, lone surrogates; anchors, aliases and tags at a token start;
  * merge keys; complex keys; directives; document markers (a leading bare `---` is skipped); collections as keys;
- * a comment glued to a quoted scalar or a collection; and no flow collection spanning lines. One pass over the
- * text's code units (what the regular expression `FALLBACK_PATTERN` of the tests states, exactly).
+ * a comment glued to a quoted scalar or a collection; and no flow collection spanning lines. One pass that visits
+ * only the code units of {@link ATTENTION} (what the regular expression `FALLBACK_PATTERN` of the tests states,
+ * exactly).
  *
  * @example
  * fastPathApplies("a: [1, 2]\n"); // true
@@ -78,87 +114,102 @@ export function fastPathApplies(text: string): boolean {
   if (text.length > FAST_PATH_MAX_LENGTH) return false;
   const lead = LEADING_PATTERN.exec(text)?.[0].length ?? 0;
   const length = text.length;
+  if (lead < length && !lineStartApplies(text, lead)) return false;
+  // The line being scanned, and whether no flow collection can span lines from it (js-yaml accepts continuation
+  // lines that `yaml` rejects as not indented enough): its brackets nest properly and close on the line, quotes
+  // appear only as quoted scalars inside a flow collection that close on the line, and no comment starts. A flow
+  // collection spanning lines fails this on the line where it starts, because outside quoted scalars only a block
+  // key or scalar before it can hold other brackets. Kept for every line, consulted only for a line that holds a
+  // flow indicator (`referenceFlowSingleLine` of the tests).
   let lineStart = lead;
   let lineHasFlow = false;
-  // The previous code unit, -1 at the start of the scanned text (which `^` matches, as after a line feed).
-  let previous = -1;
-  for (let index = lead; index < length; index += 1) {
+  let lineBad = false;
+  let depth = 0;
+  // The closing quote of a quoted scalar inside a flow collection: the flow check skips up to it.
+  let quotedUntil = -1;
+  const attention = ATTENTION;
+  attention.lastIndex = lead;
+  while (attention.test(text)) {
+    const index = attention.lastIndex - 1;
     const char = text.charCodeAt(index);
-    if (char < 0x80 ? PLAIN_ASCII[char] === 1 : char >= 0xa0 && char < 0xd800 && (char < 0x2028 || char > 0x2029)) {
-      // The common case: a letter, digit, space or CJK character that starts no declined construct.
-      previous = char;
-      continue;
-    }
-    if (char < 0x20) {
-      if (char !== 0x0a) return false;
-      if (lineHasFlow && !flowLineIsSingle(text, lineStart, index)) return false;
+    if (char === 0x0a) {
+      if (lineHasFlow && (lineBad || depth !== 0)) return false;
+      if (index + 1 < length && !lineStartApplies(text, index + 1)) return false;
       lineStart = index + 1;
       lineHasFlow = false;
-    } else if (char >= 0x7f) {
-      if (char <= 0x9f || char === 0x2028 || char === 0x2029 || char === 0xfeff) return false;
-      if (char >= 0xd800 && char <= 0xdfff) {
-        // A surrogate pair is one code point; a lone surrogate is declined.
-        const next = text.charCodeAt(index + 1);
-        if (char >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) return false;
-        index += 1;
-        previous = next;
+      lineBad = false;
+      depth = 0;
+      continue;
+    }
+    if (char < 0x20 || char >= 0x7f) {
+      // A surrogate pair is one code point; a lone surrogate, a control character, a BOM or a YAML 1.1 line break
+      // is declined.
+      if (char < 0xd800 || char >= 0xdc00) return false;
+      const next = text.charCodeAt(index + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      attention.lastIndex = index + 2;
+      continue;
+    }
+    const previous = index === lead ? -1 : text.charCodeAt(index - 1);
+    switch (char) {
+      case 0x26: // &
+      case 0x2a: // *
+      case 0x21: // !
+        if (previous === -1 || isSpace(previous) || isFlowPunctuation(previous)) return false;
+        continue;
+      case 0x3c: // <
+        if (text.charCodeAt(index + 1) === 0x3c) return false;
+        continue;
+      case 0x3f: {
+        // ? after the line start, a space, `[`, `{` or `,`, and before a space or the end.
+        const before = previous === -1 || isSpace(previous) || previous === 0x5b || previous === 0x7b || previous === 0x2c;
+        if (before && (index + 1 === length || isSpace(text.charCodeAt(index + 1)))) return false;
         continue;
       }
-    } else if (!asciiApplies(text, index, char, previous)) {
-      return false;
-    } else if (char === 0x5b || char === 0x5d || char === 0x7b || char === 0x7d) {
-      lineHasFlow = true;
+      case 0x5b: // [
+      case 0x7b: // {
+        lineHasFlow = true;
+        if (index > quotedUntil) depth += 1;
+        continue;
+      case 0x5d: // ]
+      case 0x7d: {
+        // } — a collection as a key (`] :`) or with a comment glued to it.
+        let next = index + 1;
+        while (text.charCodeAt(next) === 0x20) next += 1;
+        if (text.charCodeAt(next) === 0x3a || text.charCodeAt(index + 1) === 0x23) return false;
+        lineHasFlow = true;
+        if (index > quotedUntil) {
+          depth -= 1;
+          if (depth < 0) lineBad = true;
+        }
+        continue;
+      }
+      case 0x22: // "
+      case 0x27: // '
+        if (text.charCodeAt(index + 1) === 0x23) return false;
+        if (index <= quotedUntil || lineBad) continue;
+        if (depth === 0) lineBad = true;
+        else if (flowTokenStart(text, lineStart, index)) {
+          // A quoted scalar inside a flow collection: the flow check skips it, and declines one that does not
+          // close on this line.
+          quotedUntil = quoteEnd(text, index);
+          if (quotedUntil < 0) lineBad = true;
+        }
+        continue;
+      default: // #
+        if (index > quotedUntil && (depth === 0 || previous === 0x20)) lineBad = true;
     }
-    previous = char;
   }
-  return !lineHasFlow || flowLineIsSingle(text, lineStart, length);
+  return !lineHasFlow || !(lineBad || depth !== 0);
 }
 
-/** 1 for each printable ASCII code unit that {@link asciiApplies} always accepts and that is not a flow indicator. */
-const PLAIN_ASCII = (() => {
-  const plain = new Uint8Array(0x80);
-  for (let char = 0x20; char < 0x7f; char += 1) plain[char] = 1;
-  for (const special of "&*!<?%-.[]{}\"'") plain[special.charCodeAt(0)] = 0;
-  return plain;
-})();
-
-/** Whether the printable ASCII code unit `char` at `index` starts none of the declined constructs. */
-function asciiApplies(text: string, index: number, char: number, previous: number): boolean {
-  const lineStart = previous === -1 || previous === 0x0a;
-  switch (char) {
-    case 0x26: // &
-    case 0x2a: // *
-    case 0x21: // !
-      return !(lineStart || isSpace(previous) || isFlowPunctuation(previous));
-    case 0x3c: // <
-      return text.charCodeAt(index + 1) !== 0x3c;
-    case 0x3f: {
-      // ? after the line start, a space, `[`, `{` or `,`, and before a space or the end.
-      const before = lineStart || isSpace(previous) || previous === 0x5b || previous === 0x7b || previous === 0x2c;
-      return !(before && (index + 1 === text.length || isSpace(text.charCodeAt(index + 1))));
-    }
-    case 0x25: // %
-      return !lineStart;
-    case 0x2d: // -
-    case 0x2e: {
-      // `---` or `...` at a line start, before a space or the end.
-      if (!lineStart || text.charCodeAt(index + 1) !== char || text.charCodeAt(index + 2) !== char) return true;
-      return !(index + 3 === text.length || isSpace(text.charCodeAt(index + 3)));
-    }
-    case 0x5d: // ]
-    case 0x7d: {
-      // } — a collection as a key (`] :`) or with a comment glued to it.
-      let next = index + 1;
-      while (text.charCodeAt(next) === 0x20) next += 1;
-      const after = text.charCodeAt(next);
-      return after !== 0x3a && text.charCodeAt(index + 1) !== 0x23;
-    }
-    case 0x22: // "
-    case 0x27: // '
-      return text.charCodeAt(index + 1) !== 0x23;
-    default:
-      return true;
-  }
+/** Whether the line starting at `index` starts with none of `%`, `---` or `...` before a space or the end. */
+function lineStartApplies(text: string, index: number): boolean {
+  const char = text.charCodeAt(index);
+  if (char === 0x25) return false;
+  if (char !== 0x2d && char !== 0x2e) return true;
+  if (text.charCodeAt(index + 1) !== char || text.charCodeAt(index + 2) !== char) return true;
+  return !(index + 3 === text.length || isSpace(text.charCodeAt(index + 3)));
 }
 
 /** JavaScript's `\s`: white space and line terminators. */
@@ -183,46 +234,31 @@ function isFlowPunctuation(char: number): boolean {
   return char === 0x5b || char === 0x5d || char === 0x7b || char === 0x7d || char === 0x2c || char === 0x3a;
 }
 
-/** The index of the quote closing the quoted scalar that starts at `start`, or -1 when it does not close before `end`. */
-function quoteEnd(text: string, start: number, end: number): number {
+/** Whether the last code unit before `index` on its line other than spaces is `[`, `{`, `,` or `:`. */
+function flowTokenStart(text: string, lineStart: number, index: number): boolean {
+  let before = index - 1;
+  while (before >= lineStart && text.charCodeAt(before) === 0x20) before -= 1;
+  if (before < lineStart) return false;
+  const char = text.charCodeAt(before);
+  return char === 0x5b || char === 0x7b || char === 0x2c || char === 0x3a;
+}
+
+/** The index of the quote closing the quoted scalar that starts at `start`, or -1 when it does not close on its line. */
+function quoteEnd(text: string, start: number): number {
   const quote = text.charCodeAt(start);
-  for (let index = start + 1; index < end; index += 1) {
+  const length = text.length;
+  for (let index = start + 1; index < length; index += 1) {
     const char = text.charCodeAt(index);
-    if (quote === 0x22 && char === 0x5c) index += 1;
-    else if (char === quote) {
-      if (quote === 0x27 && index + 1 < end && text.charCodeAt(index + 1) === 0x27) index += 1;
+    if (char === 0x0a) return -1;
+    if (quote === 0x22 && char === 0x5c) {
+      index += 1;
+      if (index === length || text.charCodeAt(index) === 0x0a) return -1;
+    } else if (char === quote) {
+      if (quote === 0x27 && text.charCodeAt(index + 1) === 0x27) index += 1;
       else return index;
     }
   }
   return -1;
-}
-
-/**
- * Whether no flow collection can span lines from the line `text[start, end)`, which holds a flow indicator
- * (js-yaml accepts continuation lines that `yaml` rejects as not indented enough): its brackets nest properly and
- * close on the line, quotes appear only as quoted scalars inside a flow collection that close on the line, and no
- * comment starts. A flow collection spanning lines fails this on the line where it starts, because outside quoted
- * scalars only a block key or scalar before it can hold other brackets.
- */
-function flowLineIsSingle(text: string, start: number, end: number): boolean {
-  let depth = 0;
-  let tokenStart = false;
-  for (let index = start; index < end; index += 1) {
-    const char = text.charCodeAt(index);
-    if (char === 0x5b || char === 0x7b) depth += 1;
-    else if (char === 0x5d || char === 0x7d) {
-      depth -= 1;
-      if (depth < 0) return false;
-    } else if (depth > 0 && tokenStart && (char === 0x22 || char === 0x27)) {
-      // A quoted scalar inside a flow collection: skip it, and decline one that does not close on this line.
-      index = quoteEnd(text, index, end);
-      if (index < 0) return false;
-    } else if (char === 0x23 ? depth === 0 || text.charCodeAt(index - 1) === 0x20 : depth === 0 && (char === 0x22 || char === 0x27)) {
-      return false;
-    }
-    if (char !== 0x20) tokenStart = char === 0x5b || char === 0x7b || char === 0x2c || char === 0x3a;
-  }
-  return depth === 0;
 }
 
 /**
@@ -243,54 +279,35 @@ export function fastParse(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-  return value !== undefined && keysAreSafe(value) ? { value } : undefined;
+  if (typeof value === "object" && value !== null && !keysAreSafe(value)) return undefined;
+  return value === undefined ? undefined : { value };
 }
 
-/** Whether every mapping key in the value is one that surely came from a string key `yaml` accepts. */
-function keysAreSafe(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== "object" || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === "object" && item !== null) stack.push(item);
-      continue;
+/**
+ * Whether every mapping key in the value is one that surely came from a string key `yaml` accepts. Recursive: js-yaml
+ * built the value with more stack per level of nesting than this takes. `for … in` visits the keys of `Object.keys`
+ * without allocating an array per mapping (and enumerable inherited keys too, which can only make it decline).
+ */
+function keysAreSafe(value: object): boolean {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (typeof item === "object" && item !== null && !keysAreSafe(item)) return false;
     }
-    for (const key of Object.keys(value)) {
-      if (!keyIsSafe(key)) return false;
-      const child = (value as Record<string, unknown>)[key];
-      if (typeof child === "object" && child !== null) stack.push(child);
-    }
+    return true;
+  }
+  for (const key in value) {
+    if (!keyIsSafe(key)) return false;
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === "object" && child !== null && !keysAreSafe(child)) return false;
   }
   return true;
 }
 
-/** Keys already found safe: a project repeats the same few field names (`id`, `name`, `zh`, …) millions of times. */
-const SAFE_KEYS = new Set<string>();
-const SAFE_KEYS_LIMIT = 10_000;
-
+/** Whether `key` is none of the keys {@link keysAreSafe} declines. */
 function keyIsSafe(key: string): boolean {
-  if (SAFE_KEYS.has(key)) return true;
-  const safe = checkKey(key);
-  if (safe && SAFE_KEYS.size < SAFE_KEYS_LIMIT) SAFE_KEYS.add(key);
-  return safe;
-}
-
-function checkKey(key: string): boolean {
   if (key.length > MAX_KEY_LENGTH || key === "__proto__" || key === "constructor") return false;
   if (key === "Infinity" || key === "-Infinity" || key === "NaN") return false;
-  const first = key.charCodeAt(0);
-  // Every non-string scalar, once stringified, starts with one of ~ n N t T f F + - . or a digit.
-  const risky = key.length === 0 || (first >= 0x30 && first <= 0x39) || "~nNtTfF+-.".includes(key[0] ?? "");
-  if (!risky) return true;
-  return !(
-    NULL_PATTERN.test(key) ||
-    BOOL_PATTERN.test(key) ||
-    INT_OCT_PATTERN.test(key) ||
-    INT_PATTERN.test(key) ||
-    INT_HEX_PATTERN.test(key) ||
-    FLOAT_NAN_PATTERN.test(key) ||
-    FLOAT_EXP_PATTERN.test(key) ||
-    FLOAT_PATTERN.test(key)
-  );
+  // Every non-string scalar, once stringified, is one of these (and a key that reads as one might have been one).
+  return !(isCoreNull(key) || isCoreBool(key) || isCoreInt(key) || isCoreFloat(key));
 }
