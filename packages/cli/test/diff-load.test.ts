@@ -210,6 +210,117 @@ describe("diffVersions gives what parsing everything gives", () => {
   });
 });
 
+const REGISTRY = (extra = "") => `apiVersion: onething/v1
+kind: DepartmentRegistry
+metadata:
+  id: cn.departments
+  title: { zh: 部门名录, en: Departments }
+spec:
+  departments:
+    - name:
+        zh: 国家卫生健康委员会
+        en: Health commission
+      level: national
+      aliases:
+      - 卫健委
+      - 卫生部
+      note: |
+        a block scalar
+          with a deeper line
+
+        and a blank line
+      id: dept.nhc
+    # a comment between entries
+    - id: dept.mps
+      sources:
+        - { title: 公安部网站, url: "https://example.org/mps" }
+      name: { zh: 公安部, en: Public security }   # a comment
+${extra}`;
+
+const CATALOGUE = `apiVersion: onething/v1
+kind: ItemCatalog
+metadata:
+  id: cn.items
+  title: { zh: 事项目录, en: Items }
+spec:
+  items:
+    - id: item.birth-certificate
+      department: dept.nhc
+      name: { zh: 出生医学证明, en: Birth certificate }
+      materials:
+        - id: id-card
+          name: { zh: 身份证, en: ID card }
+`;
+
+/** A list whose change names a department and an item by their id (the messages show their names). */
+const USER = (lead: string, item: string) => `apiVersion: onething/v1
+kind: Checklist
+metadata:
+  id: cn.user
+  title: { zh: 清单, en: List }
+spec:
+  matters:
+    - id: newborn-birth
+      name: { zh: 出生一件事, en: Having a baby }
+      owners:
+        lead: ${lead}
+      items:
+        - { ref: ${item} }
+`;
+
+describe("department registries and item catalogues that are the same on both sides are read for their names only", () => {
+  const changed = (registry: string, catalogue = CATALOGUE): [VersionFile[], VersionFile[]] => [
+    [file("a/departments.yaml", registry), file("a/items.yaml", catalogue), file("a/user.yaml", USER("dept.mps", "item.other"))],
+    [file("b/departments.yaml", registry), file("b/items.yaml", catalogue), file("b/user.yaml", USER("dept.nhc", "item.birth-certificate"))],
+  ];
+
+  test("the names reach the messages exactly as when the files are parsed whole", () => {
+    const [before, after] = changed(REGISTRY());
+    const result = expectSameDiff(before, after);
+    const messages = result.changes.map((change) => change.message.en).join("\n");
+    expect(messages).toContain("Health commission");
+    expect(messages).toContain("Birth certificate");
+    // Only the first key, id and name of each entry are read (a change elsewhere in them could not be seen).
+    const loaded = loadVersions({ before, after, lang: "en" });
+    expect((loaded.after[0]?.value as { spec: { departments: unknown[] } }).spec.departments).toEqual([
+      { name: { zh: "国家卫生健康委员会", en: "Health commission" }, id: "dept.nhc" },
+      { id: "dept.mps", name: { zh: "公安部", en: "Public security" } },
+    ]);
+    expect(loaded.before[0]?.value).toBe(loaded.after[0]?.value);
+    // Positions in such a file are still the parser's.
+    const whole = parseSource({ path: "b/departments.yaml", text: REGISTRY() }).document as SourceDocument;
+    for (const pointer of pointersOf(whole.value)) expect(loaded.after[0]?.locate(pointer, "key")).toEqual(whole.locate(pointer, "key"));
+  });
+
+  test.each([
+    ["a name given twice (the parser's recovery decides)", REGISTRY().replace("      name: { zh: 公安部", "      name: { zh: 警察 }\n      name: { zh: 公安部")],
+    ["an id given twice", REGISTRY().replace("      id: dept.nhc\n", "      id: dept.nhc\n      id: dept.mps\n")],
+    ["a key below the entry's keys but above its values", REGISTRY().replace("      level: national", "       level: national")],
+    ["an indentless sequence under a key with a value", REGISTRY().replace("      aliases:\n", "      aliases: 卫健委\n")],
+    ["an entry without a name", REGISTRY("    - id: dept.nameless\n      level: national\n")],
+    ["a flow entry", REGISTRY("    - { id: dept.flow, name: { zh: 流式, en: Flow } }\n")],
+    ["a second registry with the same id", REGISTRY()],
+  ])("%s gives what parsing everything gives", (name, registry) => {
+    const [before, after] = changed(registry);
+    if (name.startsWith("a second")) {
+      const other = REGISTRY().replace("国家卫生健康委员会", "另一个名录");
+      before.push(file("a/z.yaml", other));
+      after.push(file("b/z.yaml", other));
+    }
+    expectSameDiff(before, after);
+  });
+
+  test("a registry moved to another folder with the same bytes, or changed, or only on one side", () => {
+    const registry = REGISTRY();
+    const user = [file("a/user.yaml", USER("dept.mps", "item.other"))];
+    const next = [file("b/user.yaml", USER("dept.nhc", "item.birth-certificate"))];
+    expectSameDiff([file("a/departments.yaml", registry), ...user], [file("b/moved/registry.yaml", registry), ...next]);
+    expectSameDiff([file("a/departments.yaml", registry), ...user], [file("b/departments.yaml", registry.replace("Health commission", "Health")), ...next]);
+    expectSameDiff([file("a/departments.yaml", registry), ...user], next);
+    expectSameDiff(user, [file("b/departments.yaml", registry), ...next]);
+  });
+});
+
 describe("outlineYaml", () => {
   test("finds the entries of the lists under spec, each with the lines up to the next", () => {
     const outline = outlineYaml(encoder.encode(CITY("1.0.0", 1)));

@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { diffDocuments, parseSource, type DiffResult, type Lang, type SourceDocument, type SourceRange } from "@onething/sdk";
 import { locateInTree, OriginalPositions, readSubset, textRange, type SubsetTree } from "./diff-locate.js";
-import { entryBytes, entryKeys, maskedText, outlineYaml, type Outline, type OutlineEntry } from "./diff-outline.js";
+import { entryBytes, entryKeys, fieldRanges, maskedLines, maskedText, outlineYaml, type Outline, type OutlineEntry } from "./diff-outline.js";
 import { parseVersion, type VersionFile } from "./diff-sources.js";
 
 /**
@@ -12,6 +12,18 @@ const LIST_KEY_FIELDS = ["id", "ref", "matter", "checklist", "indicator"] as con
 
 /** Kinds whose whole content the diff reads even when unchanged (department and item names, stages). */
 const WHOLE_KINDS = new Set(["Taxonomy", "DepartmentRegistry", "ItemCatalog"]);
+
+/**
+ * Of those, the kinds whose only content the diff reads when a document is not compared is its entries'
+ * names (for the messages of other documents' changes), and the list under `spec` that holds them.
+ */
+const NAME_LISTS: ReadonlyMap<string, string> = new Map([
+  ["DepartmentRegistry", "departments"],
+  ["ItemCatalog", "items"],
+]);
+
+/** The fields of those entries the diff reads (`collectNames` of `@onething/diff`). */
+const NAME_FIELDS = ["id", "name"] as const;
 
 /** Files larger than this are parsed whole, so the parser's own size limit decides about them. */
 const OUTLINE_MAX_BYTES = 4 * 1024 * 1024;
@@ -25,6 +37,8 @@ interface Content {
   envelope?: { value: unknown; kind: string };
   /** The whole file parsed, on first use. */
   whole?: SourceDocument;
+  /** For the kinds in {@link NAME_LISTS}: the value with only the names of the entries, on first use (null: parse whole). */
+  names?: unknown;
 }
 
 /** One file of one version, with its content and identity. */
@@ -104,10 +118,36 @@ function sharedDocument(file: VersionFile, value: unknown, locate: SourceDocumen
   };
 }
 
-/** The document of a file that is unchanged or not compared: its envelope, or the whole file for kinds the diff reads whole. */
+/**
+ * The value of a department registry or item catalogue with, under `spec`, only its named list, each entry
+ * cut down to its first key, `id` and `name` (what the diff reads of a document it does not compare); null
+ * when that does not read cleanly or does not keep every entry as a mapping, so that the file is parsed whole.
+ */
+function namesValue(content: Content, path: string): unknown {
+  if (content.names !== undefined) return content.names;
+  content.names = null;
+  const outline = content.outline;
+  const key = NAME_LISTS.get(content.envelope?.kind ?? "");
+  const list = outline?.lists.find((candidate) => candidate.key === key);
+  if (outline === undefined || key === undefined || list === undefined) return null;
+  const ranges = fieldRanges(outline, key, NAME_FIELDS);
+  const parsed = ranges === undefined ? undefined : parseClean(path, maskedLines(outline, ranges).text);
+  const spec = isRecord(parsed?.value) ? parsed.value["spec"] : undefined;
+  const entries = isRecord(spec) ? spec[key] : undefined;
+  if (!Array.isArray(entries) || entries.length !== list.entries.length || !entries.every(isRecord)) return null;
+  content.names = parsed?.value;
+  return content.names;
+}
+
+/**
+ * The document of a file that is unchanged or not compared: its envelope, the names of its entries for
+ * department registries and item catalogues, or the whole file for the other kinds the diff reads whole.
+ */
 function envelopeDocument(entry: Entry, value: unknown): SourceDocument {
   const { content, file } = entry;
   const kind = content.envelope?.kind ?? "";
+  const names = NAME_LISTS.has(kind) ? namesValue(content, file.path) : null;
+  if (names !== null) return sharedDocument(file, names, (pointer, part) => whole(content, file.path).locate(pointer, part));
   if (WHOLE_KINDS.has(kind)) {
     const document = whole(content, file.path);
     return sharedDocument(file, document.value, (pointer, part) => document.locate(pointer, part));
@@ -282,9 +322,10 @@ export interface LoadedVersions {
  * Reads two versions for `diffDocuments` without parsing what did not change: a file whose bytes are
  * the same in both versions is read only up to its envelope (its value is shared by both sides, so the
  * diff sees it equal at once), and in a changed file the list entries under `spec` whose text is the same
- * in both versions are not parsed but stand in by the keys the diff matches entries by. Files outside the
- * outline's subset, added or removed documents, and the kinds whose names the diff reads are parsed whole;
- * a file that cannot be read is the same usage error as before.
+ * in both versions are not parsed but stand in by the keys the diff matches entries by. A department registry
+ * or item catalogue that is not compared (the same bytes on both sides) is read only for its entries' ids and
+ * names. Files outside the outline's subset, added or removed documents, and the other documents of the kinds
+ * whose names or stages the diff reads are parsed whole; a file that cannot be read is the same usage error as before.
  *
  * @example
  * const { before, after } = loadVersions({ before: oldFiles, after: newFiles, lang: "zh" });
@@ -303,13 +344,15 @@ export function loadVersions(options: { before: readonly VersionFile[]; after: r
   for (const entry of [...oldEntries, ...newEntries]) if (entry.parsed !== undefined) documents.set(entry, entry.parsed);
   for (const [id, old] of oldById) {
     const next = newById.get(id);
-    if (next === undefined || old.parsed !== undefined || next.parsed !== undefined || WHOLE_KINDS.has(old.content.envelope?.kind ?? "") || WHOLE_KINDS.has(next.content.envelope?.kind ?? "")) continue;
+    if (next === undefined || old.parsed !== undefined || next.parsed !== undefined) continue;
+    // The same bytes on both sides: one value, which the diff sees equal at once and never walks.
     if (old.content === next.content) {
       const value = old.content.envelope?.value;
       documents.set(old, envelopeDocument(old, value));
       documents.set(next, envelopeDocument(next, value));
       continue;
     }
+    if (WHOLE_KINDS.has(old.content.envelope?.kind ?? "") || WHOLE_KINDS.has(next.content.envelope?.kind ?? "")) continue;
     const pair = changedPair(old, next, stubs);
     documents.set(old, pair?.[0] ?? wholeDocument(old));
     documents.set(next, pair?.[1] ?? wholeDocument(next));

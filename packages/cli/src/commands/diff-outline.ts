@@ -55,7 +55,7 @@ export interface Outline {
   /** The file's bytes (UTF-8). */
   bytes: Uint8Array;
   /** The byte offset where each line starts, and one more: the length plus one. */
-  lineStarts: number[];
+  lineStarts: Int32Array;
   /** The lists under `spec` whose entries are all mappings. */
   lists: OutlineList[];
 }
@@ -93,12 +93,27 @@ function isKeyByte(byte: number): boolean {
   return isKeyStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte === DASH;
 }
 
-/** The line starts of `bytes`, with the length plus one appended. */
-function lineStartsOf(bytes: Uint8Array): number[] {
-  const starts = [0];
-  for (let index = bytes.indexOf(NEWLINE); index >= 0; index = bytes.indexOf(NEWLINE, index + 1)) starts.push(index + 1);
-  starts.push(bytes.length + 1);
-  return starts;
+/**
+ * The line starts of `bytes`, with the length plus one appended. A typed array keeps its numbers outside the
+ * JavaScript heap, which the garbage collector would otherwise copy over and over (an outline lives as long as
+ * the diff, and there is one per distinct file).
+ */
+function lineStartsOf(bytes: Uint8Array): Int32Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let starts = new Int32Array(Math.max(16, bytes.length >> 5));
+  let count = 1;
+  const push = (value: number) => {
+    if (count === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count] = value;
+    count += 1;
+  };
+  for (let index = buffer.indexOf(NEWLINE); index >= 0; index = buffer.indexOf(NEWLINE, index + 1)) push(index + 1);
+  push(bytes.length + 1);
+  return starts.subarray(0, count);
 }
 
 /** The control bytes other than a line feed, and DEL. */
@@ -145,8 +160,9 @@ export function outlineYaml(bytes: Uint8Array): Outline | undefined {
 }
 
 /** Checks every line against the subset and returns the shapes of the content lines, in order. */
-function scanLines(bytes: Uint8Array, lineStarts: readonly number[]): LineShape[] | undefined {
+function scanLines(bytes: Uint8Array, lineStarts: Int32Array): LineShape[] | undefined {
   const shapes: LineShape[] = [];
+  const finders = findersOf(bytes);
   let blockOwner = -1;
   let scalarOwner = -1;
   // Only lines that can shape the outline are kept: those at most `depth` deep, where `depth` grows to the
@@ -194,7 +210,7 @@ function scanLines(bytes: Uint8Array, lineStarts: readonly number[]): LineShape[
     if (keyStart < 0 && owner < 0) return undefined;
     const nested = (position === end || bytes[position] === HASH) && keyStart >= 0;
     if (position < end && bytes[position] !== HASH) {
-      const kind = valueKind(bytes, position, end);
+      const kind = valueKind(bytes, position, end, finders);
       if (kind === undefined) return undefined;
       if (kind === "block") blockOwner = owner;
       else scalarOwner = owner;
@@ -216,20 +232,73 @@ function scanLines(bytes: Uint8Array, lineStarts: readonly number[]): LineShape[
   return shapes;
 }
 
+/**
+ * The next position of one byte value at or after a position, by a native search whose answer is kept: the
+ * scan asks at increasing positions, so each stretch of the file is searched about once however many lines
+ * ask. (A search for a byte that is rare, like `#`, would otherwise run to the end of the file on every line.)
+ */
+class NextByte {
+  private from = Number.POSITIVE_INFINITY;
+  private at = -1;
+
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly byte: number,
+  ) {}
+
+  /** The first index at or after `from` holding the byte; the length of the bytes when there is none. */
+  find(from: number): number {
+    // The kept answer holds for any later start up to it; an earlier start searches afresh.
+    if (from < this.from || from > this.at) {
+      const found = this.buffer.indexOf(this.byte, from);
+      this.at = found < 0 ? this.buffer.length : found;
+    }
+    this.from = from;
+    return this.at;
+  }
+}
+
+/** The native searches the scan of one file shares. */
+interface Finders {
+  colon: NextByte;
+  hash: NextByte;
+  quote: NextByte;
+  apostrophe: NextByte;
+  backslash: NextByte;
+}
+
+function findersOf(bytes: Uint8Array): Finders {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return {
+    colon: new NextByte(buffer, COLON),
+    hash: new NextByte(buffer, HASH),
+    quote: new NextByte(buffer, QUOTE),
+    apostrophe: new NextByte(buffer, APOSTROPHE),
+    backslash: new NextByte(buffer, BACKSLASH),
+  };
+}
+
 /** What the value at `start` is: a block scalar header, or a scalar or flow collection complete on its line; undefined outside the subset. */
-function valueKind(bytes: Uint8Array, start: number, end: number): "block" | "line" | undefined {
+function valueKind(bytes: Uint8Array, start: number, end: number, finders: Finders): "block" | "line" | undefined {
   const first = bytes[start] as number;
   if (first === 0x7c || first === 0x3e) return blockHeader(bytes, start + 1, end) ? "block" : undefined;
-  if (first === 0x5b || first === 0x7b) return restIsComment(bytes, flowEnd(bytes, start, end), end) ? "line" : undefined;
-  if (first === QUOTE || first === APOSTROPHE) return restIsComment(bytes, quoteEnd(bytes, start, end), end) ? "line" : undefined;
+  if (first === 0x5b || first === 0x7b) return restIsComment(bytes, flowEnd(bytes, start, end, finders), end) ? "line" : undefined;
+  if (first === QUOTE || first === APOSTROPHE) return restIsComment(bytes, quoteEnd(bytes, start, end, finders), end) ? "line" : undefined;
   if (INDICATORS.has(first) || (first === DASH && (start + 1 === end || bytes[start + 1] === SPACE))) return undefined;
-  for (let index = start + 1; index < end; index += 1) {
-    const byte = bytes[index];
-    if (byte === HASH && bytes[index - 1] === SPACE) return "line";
-    // `: ` (or a final colon) would make the line a mapping of its own.
-    if (byte === COLON && (index + 1 === end || bytes[index + 1] === SPACE)) return undefined;
+  // The first ` #` ends the scalar; a `: ` (or a final colon) before it would make the line a mapping of its own.
+  let hash = finders.hash.find(start + 1);
+  let colon = finders.colon.find(start + 1);
+  for (;;) {
+    if (hash < end && hash < colon) {
+      if (bytes[hash - 1] === SPACE) return "line";
+      hash = finders.hash.find(hash + 1);
+    } else if (colon < end) {
+      if (colon + 1 === end || bytes[colon + 1] === SPACE) return undefined;
+      colon = finders.colon.find(colon + 1);
+    } else {
+      return "line";
+    }
   }
-  return "line";
 }
 
 /** Whether the rest of a block scalar header (after `|` or `>`) has no keep chomping: `[1-9]?-?` or `-[1-9]`, then spaces and a comment. */
@@ -255,12 +324,24 @@ function restIsComment(bytes: Uint8Array, close: number, end: number): boolean {
   return position === end || bytes[position] === HASH;
 }
 
+/** 1 for each byte that means nothing in a flow collection but "not at a node start" (everything but indicators, `#`, space). */
+const FLOW_PLAIN = new Uint8Array(256).fill(1);
+for (const char of "[]{},:#\"'&*!?|>%@` ") FLOW_PLAIN[char.charCodeAt(0)] = 0;
+
 /** The index of the bracket closing the flow collection at `start`, or -1 (also for an anchor, alias, tag or `?` at a node start). */
-function flowEnd(bytes: Uint8Array, start: number, end: number): number {
+function flowEnd(bytes: Uint8Array, start: number, end: number, finders: Finders): number {
   let depth = 0;
   let nodeStart = true;
   for (let index = start; index < end; index += 1) {
-    const byte = bytes[index] as number;
+    let byte = bytes[index] as number;
+    if (FLOW_PLAIN[byte] === 1) {
+      // A run of bytes that are never structural (most of the text) is skipped in one tight loop.
+      index += 1;
+      while (index < end && FLOW_PLAIN[bytes[index] as number] === 1) index += 1;
+      nodeStart = false;
+      if (index === end) return -1;
+      byte = bytes[index] as number;
+    }
     if (byte === 0x5b || byte === 0x7b) {
       // Deeply nested collections stay with the parser, whose recursion limit decides about them.
       depth += 1;
@@ -269,7 +350,7 @@ function flowEnd(bytes: Uint8Array, start: number, end: number): number {
       depth -= 1;
       if (depth === 0) return index;
     } else if (nodeStart && (byte === QUOTE || byte === APOSTROPHE)) {
-      index = quoteEnd(bytes, index, end);
+      index = quoteEnd(bytes, index, end, finders);
       if (index < 0) return -1;
     } else if (nodeStart && (byte === 0x26 || byte === 0x2a || byte === 0x21 || byte === 0x3f || byte === 0x7c || byte === 0x3e || byte === 0x25 || byte === 0x40 || byte === 0x60)) {
       return -1;
@@ -282,17 +363,25 @@ function flowEnd(bytes: Uint8Array, start: number, end: number): number {
 }
 
 /** The index of the quote closing the quoted scalar at `start`, or -1 when it does not close on the line. */
-function quoteEnd(bytes: Uint8Array, start: number, end: number): number {
-  const quote = bytes[start];
-  for (let index = start + 1; index < end; index += 1) {
-    const byte = bytes[index];
-    if (quote === QUOTE && byte === BACKSLASH) index += 1;
-    else if (byte === quote) {
-      if (quote === APOSTROPHE && bytes[index + 1] === APOSTROPHE) index += 1;
-      else return index;
+function quoteEnd(bytes: Uint8Array, start: number, end: number, finders: Finders): number {
+  if (bytes[start] === QUOTE) {
+    // A backslash escapes the byte after it.
+    let from = start + 1;
+    for (;;) {
+      const close = finders.quote.find(from);
+      const escape = finders.backslash.find(from);
+      if (escape < close && escape < end) from = escape + 2;
+      else return close < end ? close : -1;
     }
   }
-  return -1;
+  // In single quotes, two quotes stand for one.
+  let from = start + 1;
+  for (;;) {
+    const close = finders.apostrophe.find(from);
+    if (close >= end) return -1;
+    if (bytes[close + 1] !== APOSTROPHE || close + 1 >= end) return close;
+    from = close + 2;
+  }
 }
 
 /** The lists of mappings among the content lines under `spec` (which end before line `to`); undefined when they are not one block mapping. */
@@ -369,6 +458,9 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
     let keyEnd = position + 1;
     while (keyEnd < end && isKeyByte(bytes[keyEnd] as number)) keyEnd += 1;
     if (bytes[keyEnd] !== COLON) return undefined;
+    // Most keys are none of the fields: tell them by length and first byte before making a string.
+    const first = bytes[position];
+    if (!fields.some((field) => field.length === keyEnd - position && field.charCodeAt(0) === first)) continue;
     const name = latin1(bytes.subarray(position, keyEnd));
     if (!fields.includes(name)) continue;
     if (Object.prototype.hasOwnProperty.call(keys, name)) return undefined;
@@ -402,8 +494,21 @@ export interface MaskedText {
  * maskedText(outline, new Set(outline.lists[0].entries)).text; // "kind: Checklist\nspec:\n  matters:\n"
  */
 export function maskedText(outline: Outline, left: ReadonlySet<OutlineEntry>): MaskedText {
+  return maskedLines(
+    outline,
+    [...left].sort((a, b) => a.start - b.start).map((entry): [number, number] => [entry.start, entry.end]),
+  );
+}
+
+/**
+ * The file's text without the given line ranges (`[first, end)`, 0-based, in order, not overlapping); `runs`
+ * maps its lines back to the file's.
+ *
+ * @example
+ * maskedLines(outline, [[3, 4]]).text; // the file without its fourth line
+ */
+export function maskedLines(outline: Outline, ranges: ReadonlyArray<readonly [number, number]>): MaskedText {
   const { bytes, lineStarts } = outline;
-  const ranges = [...left].sort((a, b) => a.start - b.start);
   const parts: Uint8Array[] = [];
   const runs: Array<[number, number]> = [];
   let fromLine = 0;
@@ -414,10 +519,70 @@ export function maskedText(outline: Outline, left: ReadonlySet<OutlineEntry>): M
     parts.push(bytes.subarray(lineStarts[fromLine] as number, Math.min(lineStarts[until] as number, bytes.length)));
     textLine += until - fromLine;
   };
-  for (const entry of ranges) {
-    keep(entry.start);
-    fromLine = entry.end;
+  for (const [start, end] of ranges) {
+    keep(start);
+    fromLine = end;
   }
   keep(lineStarts.length - 1);
   return { text: Buffer.concat(parts).toString("utf8"), runs };
+}
+
+/**
+ * The line ranges (`[first, end)`, in order) that leave, of the lists under `spec`, only the entries of the
+ * list `key`, each cut down to its first key and its keys among `fields` (a key with the lines below it);
+ * undefined when an entry has a line that is not a key of the entry's mapping, a line below one, or an
+ * indentless sequence under a key with a value (so that the file is parsed whole).
+ *
+ * @example
+ * const ranges = fieldRanges(outline, "departments", ["id", "name"]);
+ * maskedLines(outline, ranges ?? []).text; // each department with only its id and name
+ */
+export function fieldRanges(outline: Outline, key: string, fields: readonly string[]): Array<[number, number]> | undefined {
+  const ranges: Array<[number, number]> = [];
+  const drop = (start: number, end: number) => {
+    const previous = ranges[ranges.length - 1];
+    if (previous !== undefined && previous[1] === start) previous[1] = end;
+    else if (end > start) ranges.push([start, end]);
+  };
+  const entries = outline.lists.flatMap((list) => list.entries.map((entry) => ({ entry, named: list.key === key }))).sort((a, b) => a.entry.start - b.entry.start);
+  for (const { entry, named } of entries) {
+    if (!named) {
+      drop(entry.start, entry.end);
+      continue;
+    }
+    const pairs = entryPairs(outline, entry);
+    if (pairs === undefined) return undefined;
+    for (const [index, pair] of pairs.entries()) if (index > 0 && !fields.includes(pair.key)) drop(pair.start, pair.end);
+  }
+  return ranges;
+}
+
+/** The keys of an entry's mapping with their lines (`[start, end)`, the lines below a key included), or undefined (see {@link fieldRanges}). */
+function entryPairs(outline: Outline, entry: OutlineEntry): Array<{ key: string; start: number; end: number }> | undefined {
+  const { bytes, lineStarts } = outline;
+  const pairs: Array<{ key: string; start: number; end: number; nested: boolean }> = [];
+  for (let line = entry.start; line < entry.end; line += 1) {
+    const start = lineStarts[line] as number;
+    const end = Math.min((lineStarts[line + 1] as number) - 1, bytes.length);
+    let position = line === entry.start ? start + entry.column : start;
+    while (position < end && bytes[position] === SPACE) position += 1;
+    // Blank lines, comments and lines below a key belong to that key.
+    if (line > entry.start && (position === end || bytes[position] === HASH || position - start > entry.column)) continue;
+    if (position - start !== entry.column) return undefined;
+    const current = pairs[pairs.length - 1];
+    if (bytes[position] === DASH) {
+      // An indentless sequence: the value of a key whose value is on the next lines.
+      if (current === undefined || !current.nested) return undefined;
+      continue;
+    }
+    if (!isKeyStart(bytes[position] as number)) return undefined;
+    let keyEnd = position + 1;
+    while (keyEnd < end && isKeyByte(bytes[keyEnd] as number)) keyEnd += 1;
+    if (bytes[keyEnd] !== COLON || (keyEnd + 1 < end && bytes[keyEnd + 1] !== SPACE)) return undefined;
+    let after = keyEnd + 1;
+    while (after < end && bytes[after] === SPACE) after += 1;
+    if (current !== undefined) current.end = line;
+    pairs.push({ key: latin1(bytes.subarray(position, keyEnd)), start: line, end: entry.end, nested: after === end || bytes[after] === HASH });
+  }
+  return pairs;
 }
