@@ -89,6 +89,38 @@ describe("onething validate with worker threads and --cache (built)", () => {
     }
   }, 180_000);
 
+  test("shards give what one thread gives, whether they can stand for the project or not", () => {
+    // A generated national-scale project in miniature (national lists, 31 provinces, a few cities), with findings
+    // planted in leaves (lists no one extends): per-file findings the shards report themselves, then a reference
+    // to a department no registry defines, which makes the shards hand their documents back for a whole check.
+    const root = mkdtempSync(join(tmpdir(), "onething-shards-"));
+    try {
+      spawnSync(process.execPath, [join(repository, "bench/generate.mjs"), "--variant", "a", "--scale", "0.03", "--out", root], { stdio: "ignore" });
+      const project = join(root, "a");
+      const cities = join(project, "checklists", "cities");
+      const leaves = readdirSync(cities, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".yaml")).map((name) => join(cities, name));
+      expect(leaves.length).toBeGreaterThan(1);
+      const plant = (file: string, from: RegExp, to: string) => writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+      plant(leaves[0] as string, /after: \d+/, "after: 999");
+      plant(leaves[1] as string, /date: "(\d{4})-\d\d"/, 'date: "$1-13"');
+      plant(join(project, "checklists", "provinces", "sd.yaml"), /after: \d+/, "after: 999");
+      const args = ["validate", "checklists", "--today", "2026-06-30", "--format", "json"];
+      const inThread = onething(args, project, { ONETHING_WORKERS: "0" });
+      const codes = (JSON.parse(inThread.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((diagnostic) => diagnostic.code);
+      expect(codes).toContain("invalid-date");
+      expect(codes).not.toContain("unknown-department");
+      expect(onething(args, project, { ONETHING_WORKERS: "2" })).toEqual(inThread);
+      expect(onething(args, project, { ONETHING_WORKERS: "3" })).toEqual(inThread);
+
+      plant(leaves[0] as string, /lead: dept\.[a-z0-9.]+/, "lead: dept.nowhere");
+      const whole = onething(args, project, { ONETHING_WORKERS: "0" });
+      expect(whole.stdout).toContain("unknown-department");
+      expect(onething(args, project, { ONETHING_WORKERS: "2" })).toEqual(whole);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   test("the help documents --cache in both languages", () => {
     expect(onething(["validate", "--help"], repository).stdout).toMatch(/--cache\s+缓存结果/u);
     expect(onething(["validate", "--help", "--lang", "en"], repository).stdout).toMatch(/--cache-location <dir>/u);

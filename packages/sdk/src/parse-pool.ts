@@ -49,8 +49,13 @@ export function workerCount(options: { totalBytes: number; files: number; reques
   return cores > 1 && totalBytes >= WORKER_THRESHOLD_BYTES ? Math.min(cores, files) : 0;
 }
 
-/** The worker's built module beside this one; undefined when running from sources (tests), where it cannot load. */
-function workerScript(): URL | undefined {
+/**
+ * The worker's built module beside this one; undefined when running from sources (tests), where it cannot load.
+ *
+ * @example
+ * if (workerScript() === undefined) console.log("no worker threads when running from sources");
+ */
+export function workerScript(): URL | undefined {
   const url = new URL("./validate-worker.js", import.meta.url);
   return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
 }
@@ -69,7 +74,7 @@ export class ParsePool {
       // A small young generation: a worker's data lives for one file, and a smaller nursery keeps the process's
       // peak memory lower (measured on the bench corpus: less memory and less CPU than the default).
       const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-      worker.on("message", (file: ParsedFile) => this.finish(worker, file));
+      worker.on("message", (reply: { type: "parsed-file"; file: ParsedFile }) => this.finish(worker, reply.file));
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {
         if (this.running.has(worker) || this.failure === undefined) this.fail(new Error(`a parse worker exited with code ${code}`));
@@ -101,7 +106,7 @@ export class ParsePool {
       const next = this.queue.shift();
       if (next === undefined) return;
       this.running.set(worker, { done: next.done, fail: next.fail });
-      worker.postMessage(next.task, [next.task.bytes.buffer as ArrayBuffer]);
+      worker.postMessage({ type: "parse", task: next.task }, [next.task.bytes.buffer as ArrayBuffer]);
     }
   }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { findSourceFiles, mapConcurrently, parseSource, readSourceFile } from "@onething/dsl/node";
@@ -19,6 +20,8 @@ import {
   writeValidateCache,
 } from "./validate-cache.js";
 import type { CacheKey, FileEntry } from "./validate-cache.js";
+import { ShardPool } from "./shard-pool.js";
+import { validateInShards } from "./validate-sharded.js";
 
 /** Files read at a time. */
 const READ_CONCURRENCY = 8;
@@ -102,15 +105,26 @@ async function validateOnce(options: ValidateProjectOptions): Promise<ValidatePr
   };
   const found = await findSourceFiles({ root: options.root, ...(options.paths === undefined ? {} : { paths: options.paths }) });
   if (options.cacheLocation === undefined) {
-    const pool = await startPool({ files: found.files.length, totalBytes: await totalSize(found.files, options.workers), requested: options.workers });
-    try {
-      const parsed = await mapConcurrently(found.files, READ_CONCURRENCY, async (file, index) => {
+    const count = poolSize({ files: found.files.length, totalBytes: await totalSize(found.files, options.workers), requested: options.workers });
+    if (count === 0) {
+      const parsed = await mapConcurrently(found.files, READ_CONCURRENCY, async (file) => {
         const read = await readSourceFile(file);
-        return read.bytes === undefined ? read : parseFile({ pool, index, path: file.path, bytes: read.bytes });
+        return read.bytes === undefined ? read : parseSource({ path: file.path, text: read.bytes });
       });
       return { ...checkParsed(found.root, found.diagnostics, parsed, check), cached: false };
+    }
+    const pool = new ShardPool(count);
+    try {
+      const sharded = await validateInShards({ files: found.files, pool, check, concurrency: READ_CONCURRENCY });
+      if (!sharded.sound) return { ...checkParsed(found.root, found.diagnostics, sharded.parsed, check), cached: false };
+      return {
+        root: found.root,
+        documents: sharded.files.map((file) => lazyText(file.path, sharded.framed.get(file.path) ?? (() => readFileSync(file.realPath)))),
+        diagnostics: sortDiagnostics([...sortByFile([...found.diagnostics, ...sharded.loading]), ...sharded.checked]),
+        cached: false,
+      };
     } finally {
-      await pool?.close();
+      await pool.close();
     }
   }
 
@@ -159,7 +173,7 @@ async function parseChanged(options: { reads: ReadFile[]; entries: string; build
     return entry === undefined ? undefined : fromEntry(read.file.path, read.bytes, entry);
   });
   const changed = reads.filter((_read, index) => parsed[index] === undefined);
-  const pool = await startPool({
+  const pool = startPool({
     files: changed.length,
     totalBytes: changed.reduce((sum, read) => sum + (read.bytes?.byteLength ?? 0), 0),
     requested: options.workers,
@@ -214,11 +228,16 @@ async function totalSize(files: readonly FoundFile[], requested: number | undefi
   return total;
 }
 
-/** Worker threads for files large enough to repay them (see `workerCount`), else none. */
-async function startPool(options: { files: number; totalBytes: number; requested: number | undefined }): Promise<ParsePool | undefined> {
+/** How many worker threads repay their start-up for these files (see `workerCount`); 0 for none. */
+function poolSize(options: { files: number; totalBytes: number; requested: number | undefined }): number {
   const { files, totalBytes, requested } = options;
-  if (requested === 0 || files < 2) return undefined;
-  const count = workerCount({ totalBytes, files, ...(requested === undefined ? {} : { requested }) });
+  if (requested === 0 || files < 2) return 0;
+  return workerCount({ totalBytes, files, ...(requested === undefined ? {} : { requested }) });
+}
+
+/** Worker threads for files large enough to repay them (see `workerCount`), else none. */
+function startPool(options: { files: number; totalBytes: number; requested: number | undefined }): ParsePool | undefined {
+  const count = poolSize(options);
   return count > 0 ? new ParsePool(count) : undefined;
 }
 
@@ -281,14 +300,17 @@ function resolveModule(specifier: string): string | undefined {
   }
 }
 
-/** A file whose text is decoded from its bytes only when asked for (a code frame of a finding in it). */
-function lazyText(path: string, bytes: Uint8Array): ValidatedFile {
+/**
+ * A file whose text is decoded from its bytes only when asked for (a code frame of a finding in it); the bytes
+ * are read from disk then when they were not kept (a file no finding points at, whose text is rarely wanted).
+ */
+function lazyText(path: string, bytes: Uint8Array | (() => Uint8Array)): ValidatedFile {
   let text: string | undefined;
   return {
     path,
     get text() {
       // As the parser reads it: UTF-8 with a leading BOM kept, so offsets match the cached findings.
-      text ??= new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+      text ??= new TextDecoder("utf-8", { ignoreBOM: true }).decode(typeof bytes === "function" ? bytes() : bytes);
       return text;
     },
   };

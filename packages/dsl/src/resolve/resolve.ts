@@ -366,7 +366,8 @@ class ListContext {
     for (const field of MATTER_FIELDS) {
       const fieldValue = own(matter.value, field);
       if (fieldValue === undefined) continue;
-      const fieldPointer = appendPointer(pointer, field);
+      // Field and member names are plain identifiers: nothing in them needs escaping.
+      const fieldPointer = `${pointer}/${field}`;
       if (isMergedField(field) && asRecord(fieldValue) !== undefined) {
         const members = asRecord(fieldValue);
         const copy: Record<string, unknown> = {};
@@ -374,7 +375,7 @@ class ListContext {
           const memberValue = own(members, member);
           if (memberValue === undefined) continue;
           copy[member] = memberValue;
-          this.setOrigin(origin, `${field}.${member}`, appendPointer(fieldPointer, member), "definition");
+          if (this.origins) this.setOrigin(origin, `${field}.${member}`, `${fieldPointer}/${member}`, "definition");
         }
         value[field] = copy;
         continue;
@@ -400,7 +401,7 @@ class ListContext {
       if (field === "id") continue;
       const next = own(patch.set, field);
       if (next === undefined) continue;
-      const pointer = appendPointer(setPointer, field);
+      const pointer = `${setPointer}/${field}`;
       if (isMergedField(field)) {
         const members = asRecord(next);
         if (members !== undefined) this.mergeMembers({ entry, patch, field, members, value, origin, pointer });
@@ -442,7 +443,7 @@ class ListContext {
     for (const member of MERGED_MEMBERS[field]) {
       const next = own(members, member);
       if (next === undefined) continue;
-      const memberPointer = appendPointer(pointer, member);
+      const memberPointer = `${pointer}/${member}`;
       const lock = field === "metrics" ? METRIC_LOCKS.find((name) => name === member) : undefined;
       const weakening = lock === undefined ? undefined : this.weakening(entry, lock, next);
       if (lock !== undefined && weakening !== undefined) {
