@@ -15,7 +15,13 @@ export interface LoadedFile {
 }
 
 /** Loads and validates the files under `paths` (relative to `root`); `loadProject` of the SDK by default. */
-export type ProjectLoader<D extends LoadedFile> = (options: { root: string; paths: string[]; today?: string }) => Promise<{ documents: D[]; diagnostics: Diagnostic[] }>;
+export type ProjectLoader<D extends LoadedFile> = (options: {
+  root: string;
+  paths: string[];
+  today?: string;
+  /** The project-relative files or folders whose findings are reported ("" for all); the rest is context. */
+  scope: string[];
+}) => Promise<{ documents: D[]; diagnostics: Diagnostic[] }>;
 
 /** A loaded project plus the texts of every file a finding points at, for code frames. */
 export interface CheckedProject<D extends LoadedFile = ParsedDocument> {
@@ -107,12 +113,13 @@ export async function checkProject(options: { io: CliIo; paths: string[]; today?
   for (const path of paths) await checkPath({ cwd: io.cwd, path, lang });
   const names = await Promise.all(paths.map((path) => projectNames(io.cwd, path)));
   const load = options.load ?? loadProject;
+  const requested = names.flat();
   const loaded = await load({
     root: io.cwd,
     paths: await contextPaths({ cwd: io.cwd, requested: paths, names }),
     ...(options.today === undefined ? {} : { today: options.today }),
+    scope: requested,
   });
-  const requested = names.flat();
   const inScope = (file: string | undefined) => file === undefined || requested.some((folder) => isWithin(file, folder));
   const project = {
     documents: loaded.documents.filter((document) => inScope(document.path)),

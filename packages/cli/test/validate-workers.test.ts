@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 
@@ -111,6 +111,12 @@ describe("onething validate with worker threads and --cache (built)", () => {
       expect(codes).not.toContain("unknown-department");
       expect(onething(args, project, { ONETHING_WORKERS: "2" })).toEqual(inThread);
       expect(onething(args, project, { ONETHING_WORKERS: "3" })).toEqual(inThread);
+      // One list asked for: the rest of checklists/ is context, and only that list's findings are reported.
+      const one = ["validate", relative(project, leaves[1] as string), "--today", "2026-06-30", "--format", "json"];
+      const oneInThread = onething(one, project, { ONETHING_WORKERS: "0" });
+      const oneCodes = (JSON.parse(oneInThread.stdout) as { diagnostics: Array<{ code: string; file: string }> }).diagnostics;
+      expect(oneCodes.map((diagnostic) => diagnostic.code)).toEqual(["invalid-date"]);
+      expect(onething(one, project, { ONETHING_WORKERS: "2" })).toEqual(oneInThread);
 
       plant(leaves[0] as string, /lead: dept\.[a-z0-9.]+/, "lead: dept.nowhere");
       const whole = onething(args, project, { ONETHING_WORKERS: "0" });

@@ -60,6 +60,20 @@ export function workerScript(): URL | undefined {
   return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/**
+ * A worker thread failed (could not start, threw, or exited): the run can be redone without workers. Other errors
+ * are bugs and are not retried.
+ *
+ * @example
+ * try { await pool.run(task); } catch (error) { if (!(error instanceof WorkerFailure)) throw error; }
+ */
+export class WorkerFailure extends Error {
+  constructor(cause: unknown) {
+    super(`a worker thread failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "WorkerFailure";
+  }
+}
+
 /** A fixed set of worker threads taking parse tasks in turn; any worker failure rejects every pending task. */
 export class ParsePool {
   private readonly idle: Worker[] = [];
@@ -69,7 +83,7 @@ export class ParsePool {
 
   constructor(count: number) {
     const script = workerScript();
-    if (script === undefined) throw new Error("the parse worker is not built");
+    if (script === undefined) throw new WorkerFailure("the parse worker is not built");
     for (let index = 0; index < count; index += 1) {
       // A small young generation: a worker's data lives for one file, and a smaller nursery keeps the process's
       // peak memory lower (measured on the bench corpus: less memory and less CPU than the default).
@@ -118,8 +132,9 @@ export class ParsePool {
     this.dispatch();
   }
 
-  private fail(error: unknown): void {
+  private fail(cause: unknown): void {
     if (this.failure !== undefined) return;
+    const error = cause instanceof WorkerFailure ? cause : new WorkerFailure(cause);
     this.failure = error;
     for (const pending of this.running.values()) pending.fail(error);
     for (const pending of this.queue) pending.fail(error);

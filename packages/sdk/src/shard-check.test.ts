@@ -67,6 +67,28 @@ function ledger(files: Record<string, string>): string {
   ].join("\n");
 }
 
+/** The envelope of a small national list. */
+const HEADER = (id: string, kind = "Checklist") =>
+  `apiVersion: onething/v1\nkind: ${kind}\nmetadata:\n  id: ${id}\n  title: { zh: 清单, en: List }\n  version: 1.0.0\n  jurisdiction: { level: national, division: "100000" }\n  confidence: illustrative\n`;
+
+/** A list whose one matter lists batch 2030-1. */
+const LIST = (id: string) =>
+  `${HEADER(id)}spec:\n  scope: total\n  matters:\n    - id: m1\n      name: { zh: 事1, en: Matter 1 }\n      subject: enterprise\n      stage: operation\n      batches:\n        - { year: 2030, seq: 1 }\n      confidence: illustrative\n`;
+
+/** Four lists naming batch 2030-1, which only an invalid list (its scope misspelt) defines. */
+const SMALL_BATCH: Record<string, string> = {
+  ...Object.fromEntries([1, 2, 3, 4].map((n) => [`c/a${n}.yaml`, LIST(`x.a${n}`)])),
+  "c/b.yaml": `${HEADER("x.b")}spec:\n  scope: annaul\n  batch: { year: 2030, seq: 1 }\n  matters: []\n`,
+};
+
+/** Five lists and five ledgers, each naming one list and a matter it does not have. */
+const SMALL_LEDGERS: Record<string, string> = Object.fromEntries(
+  [1, 2, 3, 4, 5].flatMap((n) => [
+    [`c/a${n}.yaml`, LIST(`x.a${n}`)],
+    [`c/p${n}.yaml`, `${HEADER(`x.p${n}`, "Progress")}spec:\n  checklist: { id: x.a${n}, version: 1.0.0 }\n  asOf: 2025-11-30\n  entries:\n    - matter: nope\n      status: landed\n      since: 2024-10\n`],
+  ]),
+);
+
 /** Text edits that plant findings of every sort: per-file rules, structure, references, duplicates. */
 const MUTATIONS: ReadonlyArray<{ name: string; from: RegExp; to: string }> = [
   { name: "metric after raised", from: /after: \d+/, to: "after: 999" },
@@ -84,6 +106,7 @@ const MUTATIONS: ReadonlyArray<{ name: string; from: RegExp; to: string }> = [
   { name: "the city's id taken from the province", from: /id: cn\.([a-z]+)\.c\d+/, to: "id: cn.$1" },
   { name: "YAML broken", from: /\nspec:/, to: "\nspec: [" },
   { name: "a ledger entry for no such matter", from: /- matter: [a-z0-9-]+\n(\s+)status: landed/, to: "- matter: no-such-matter\n$1status: landed" },
+  { name: "a ledger naming a list misspelt", from: /checklist: \{ id: ([a-z0-9.]+),/, to: "checklist: { id: $1x," },
   { name: "a ledger entry overdue", from: /status: landed\n(\s+)since: 2025-06/, to: "status: planned\n$1dueDate: 2025-06-30" },
 ];
 
@@ -95,7 +118,12 @@ function parse(files: Record<string, string>): ParsedDocument[] {
 }
 
 /** What the shards find together, or undefined when the algorithm would check the project whole instead. */
-function sharded(documents: readonly ParsedDocument[], owners: readonly number[], shards: number): Diagnostic[] | undefined {
+function sharded(
+  documents: readonly ParsedDocument[],
+  owners: readonly number[],
+  shards: number,
+  rules?: Record<string, "error" | "warning" | "info" | "off">,
+): Diagnostic[] | undefined {
   const facts = documents.map(shardFacts);
   if (!shardsAreSound(facts)) return undefined;
   const shared = sharedDocuments(facts);
@@ -104,7 +132,7 @@ function sharded(documents: readonly ParsedDocument[], owners: readonly number[]
     const mine = (at: number) => (owners[at] ?? 0) % shards === shard;
     const result = checkShard(
       documents.filter((_document, at) => shared[at] === true || mine(at)),
-      { today: TODAY, own: new Set(documents.filter((_document, at) => mine(at)).map((document) => document.path)) },
+      { today: TODAY, own: new Set(documents.filter((_document, at) => mine(at)).map((document) => document.path)), ...(rules === undefined ? {} : { rules }) },
     );
     if (!result.sound) return undefined;
     found.push(...result.diagnostics);
@@ -126,15 +154,43 @@ describe("checking in shards", () => {
     expect(checkAndResolve(documents, { today: TODAY, origins: false }).diagnostics.filter((diagnostic) => diagnostic.file === LEDGER)).toEqual([]);
   });
 
-  test("an annual list is shared even when no list extends it: it defines the batches every list refers to", () => {
-    const annual: ShardFacts = { kind: "Checklist", id: "cn.national.2026-1", extends: [], annual: true };
-    const leaf: ShardFacts = { kind: "Checklist", id: "cn.gd.c440100", extends: ["cn.gd"], annual: false };
-    const registry: ShardFacts = { kind: "DepartmentRegistry", id: "cn.departments", extends: [], annual: false };
-    expect(sharedDocuments([annual, leaf, registry])).toEqual([true, false, true]);
+  test("a list that defines a batch, or that a ledger names, is shared even when no list extends it", () => {
+    const list = { kind: "Checklist", extends: [], batch: false, names: [] } as const;
+    const facts: ShardFacts[] = [
+      { ...list, id: "cn.national.2026-1", batch: true },
+      { ...list, id: "cn.gd.c440100", extends: ["cn.gd"] },
+      { ...list, id: "cn.gd.c440200", extends: ["cn.gd"] },
+      { kind: "Progress", id: "cn.gd.c440200.progress", extends: [], batch: false, names: ["cn.gd.c440200"] },
+      { kind: "DepartmentRegistry", id: "cn.departments", extends: [], batch: false, names: [] },
+    ];
+    expect(sharedDocuments(facts)).toEqual([true, false, true, true, true]);
+    // An invalid list's batch counts, whatever its scope says, as the project index counts it.
+    const typo = parse({ "b.yaml": `${HEADER("x.b")}spec:\n  scope: annaul\n  batch: { year: 2030, seq: 1 }\n  matters: []\n` })[0] as ParsedDocument;
+    expect(shardFacts(typo).batch).toBe(true);
+  });
+
+  test.each([
+    ["an invalid list whose batch the others list", SMALL_BATCH, undefined],
+    ["ledgers naming lists in other shards, with unknown-checklist turned off", SMALL_LEDGERS, { "unknown-checklist": "off" } as const],
+  ])("%s: every sound sharding finds what the whole check finds", (_name, files, rules) => {
+    const documents = parse(files);
+    const whole = checkAndResolve(documents, { today: TODAY, origins: false, ...(rules === undefined ? {} : { rules }) }).diagnostics;
+    expect(whole.length).toBeGreaterThan(0);
+    let trusted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.nat(3), { minLength: documents.length, maxLength: documents.length }), fc.integer({ min: 2, max: 3 }), (owners, shards) => {
+        const together = sharded(documents, owners, shards, rules);
+        if (together === undefined) return;
+        trusted += 1;
+        expect(together).toEqual(whole);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    expect(trusted).toBeGreaterThan(10);
   });
 
   test("a duplicated metadata.id is caught before the shards are trusted", () => {
-    const city: ShardFacts = { kind: "Checklist", id: "cn.gd.c440100", extends: ["cn.gd"], annual: false };
+    const city: ShardFacts = { kind: "Checklist", id: "cn.gd.c440100", extends: ["cn.gd"], batch: false, names: [] };
     expect(shardsAreSound([city, city])).toBe(false);
     expect(shardsAreSound([city, { ...city, id: "cn.gd.c440200" }])).toBe(true);
   });
@@ -167,8 +223,8 @@ describe("checking in shards", () => {
     expect(trustedWithFindings).toBeGreaterThan(2);
   }, 120_000);
 
-  test("a ledger naming a list another shard holds makes the shard unsound, never a wrong finding", () => {
-    const documents = parse(corpus);
+  test("a ledger naming no list makes its shard unsound (the hint looks at every list), never a wrong finding", () => {
+    const documents = parse({ ...corpus, [LEDGER]: (corpus[LEDGER] ?? "").replace(/checklist: \{ id: [^,]+,/, "checklist: { id: cn.nowhere,") });
     const shared = sharedDocuments(documents.map(shardFacts));
     const result = checkShard(
       documents.filter((_document, at) => shared[at] === true),

@@ -12,19 +12,21 @@ export interface ShardFacts {
   /** `metadata.id`, when it is a string. */
   id: string | undefined;
   /** The `checklist` of every `spec.extends` entry that names one. */
-  extends: string[];
-  /** Whether the document is an annual checklist (`spec.scope: annual`), which defines a batch. */
-  annual: boolean;
+  extends: readonly string[];
+  /** Whether the document is a checklist that may define a batch: an annual list, or any with a `spec.batch`. */
+  batch: boolean;
+  /** The checklists a ledger or an evaluation names (`spec.checklist.id`, `spec.results[].checklist`). */
+  names: readonly string[];
 }
 
 /**
- * The codes whose findings can depend on the leaves (lists no one extends) outside a shard: `unknown-base` and
- * `unknown-checklist` suggest the nearest of every checklist id, and a ledger or evaluation may name any list. A
- * shard reporting one of these (or a finding about no file, such as a crashed rule) cannot stand for the whole
- * project. Every other rule looks only at what every shard holds: departments, items, stages and batches are
- * defined in registries, catalogues, taxonomies and annual lists; a list's matters in its own chain (a ledger's
- * matters are looked up only in a list the shard holds, else `unknown-checklist` is reported); duplicates are
- * found within one document or among shared ones (duplicated `metadata.id`s are caught by {@link shardsAreSound}).
+ * The codes whose findings can depend on the leaves outside a shard: `unknown-base` and `unknown-checklist`
+ * suggest the nearest of every checklist id. A shard reporting one of these (or a finding about no file, such as
+ * a crashed rule) cannot stand for the whole project. Every other rule looks only at what every shard holds:
+ * departments, items, stages and batches are defined in registries, catalogues, taxonomies and lists with a
+ * batch; a list's matters in its own chain, and a ledger's or an evaluation's in the lists they name (shared);
+ * duplicates are found within one document or among shared ones (duplicated `metadata.id`s are caught by
+ * {@link shardsAreSound}). Turned off, these codes report nothing either way, so the shards still agree.
  */
 export const CROSS_FILE_CODES: ReadonlySet<string> = new Set(["unknown-base", "unknown-checklist"]);
 
@@ -38,22 +40,31 @@ export function shardFacts(document: { kind: DocumentKind; id: string | undefine
   const spec = member(document.value, "spec");
   const bases = member(spec, "extends");
   const extendsIds = Array.isArray(bases) ? bases.map((base) => member(base, "checklist")).filter((id): id is string => typeof id === "string") : [];
-  return { kind: document.kind, id: document.id, extends: extendsIds, annual: member(spec, "scope") === "annual" };
+  const ledger = member(member(spec, "checklist"), "id");
+  const results = member(spec, "results");
+  const names = [
+    ...(typeof ledger === "string" ? [ledger] : []),
+    ...(Array.isArray(results) ? results.map((result) => member(result, "checklist")).filter((id): id is string => typeof id === "string") : []),
+  ];
+  // As the project index reads batches: an annual list's, and any checklist's `spec.batch` when it is invalid.
+  const batch = document.kind === "Checklist" && (member(spec, "scope") === "annual" || member(spec, "batch") !== undefined);
+  return { kind: document.kind, id: document.id, extends: extendsIds, batch, names };
 }
 
 /**
  * Which documents every shard must hold whole: everything but the leaves, the checklists that no document
- * extends and that define no batch. Registries, catalogues, taxonomies, ledgers, annual lists and the lists others
- * build on are what a leaf's findings depend on; a leaf's findings depend on no other leaf, except through the
- * codes of {@link CROSS_FILE_CODES} and duplicated `metadata.id`s, which {@link checkShard} and
- * {@link shardsAreSound} detect.
+ * extends or names (in a ledger or an evaluation) and that define no batch. Registries, catalogues, taxonomies,
+ * ledgers, evaluations, annual lists and the lists others build on or report on are what a leaf's findings depend
+ * on; a leaf's findings depend on no other leaf, except through the codes of {@link CROSS_FILE_CODES} and
+ * duplicated `metadata.id`s, which {@link checkShard} and {@link shardsAreSound} detect.
  *
  * @example
- * sharedDocuments([{ kind: "Checklist", id: "cn", extends: [], annual: false }, { kind: "Checklist", id: "cn.sd", extends: ["cn"], annual: false }]); // [true, false]
+ * const list = { kind: "Checklist", batch: false, names: [] } as const;
+ * sharedDocuments([{ ...list, id: "cn", extends: [] }, { ...list, id: "cn.sd", extends: ["cn"] }]); // [true, false]
  */
 export function sharedDocuments(facts: readonly ShardFacts[]): boolean[] {
-  const extended = new Set(facts.flatMap((fact) => fact.extends));
-  return facts.map((fact) => fact.kind !== "Checklist" || fact.id === undefined || fact.annual || extended.has(fact.id));
+  const needed = new Set(facts.flatMap((fact) => [...fact.extends, ...fact.names]));
+  return facts.map((fact) => fact.kind !== "Checklist" || fact.id === undefined || fact.batch || needed.has(fact.id));
 }
 
 /**
@@ -61,7 +72,8 @@ export function sharedDocuments(facts: readonly ShardFacts[]): boolean[] {
  * defined twice (a duplicate across two shards would go unseen by both).
  *
  * @example
- * shardsAreSound([{ kind: "Checklist", id: "cn", extends: [], annual: false }, { kind: "Checklist", id: "cn", extends: [], annual: false }]); // false
+ * const list = { kind: "Checklist", id: "cn", extends: [], batch: false, names: [] } as const;
+ * shardsAreSound([list, list]); // false
  */
 export function shardsAreSound(facts: readonly ShardFacts[]): boolean {
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { Diagnostic, DocumentKind } from "@onething/schemas";
 import type { CheckOptions } from "./check.js";
-import { workerScript } from "./parse-pool.js";
+import { WorkerFailure, workerScript } from "./parse-pool.js";
 import type { ParseTask, ParsedFile } from "./parse-pool.js";
 import type { ShardFacts, ShardResult } from "./shard-check.js";
 
@@ -35,7 +35,7 @@ export type ShardRequest =
 /** A validation worker's answer (every request but `shard-import` has one, in the order they were sent). */
 export type ShardReply =
   | { type: "parsed-file"; file: ParsedFile }
-  | { type: "shard-parsed"; index: number; diagnostics: Diagnostic[]; facts?: ShardFacts }
+  | { type: "shard-parsed"; index: number; diagnostics: Diagnostic[]; facts?: ShardFacts; bytes?: Uint8Array }
   | { type: "shard-exported"; documents: Array<{ index: number; value: Uint8Array; structural: readonly Diagnostic[]; bytes: Uint8Array }> }
   | ({ type: "shard-checked"; files: Array<{ path: string; bytes: Uint8Array }> } & ShardResult)
   | { type: "shard-values"; documents: Array<{ index: number; value: unknown; structural: readonly Diagnostic[]; bytes: Uint8Array }> };
@@ -58,10 +58,10 @@ export class ShardPool {
 
   constructor(count: number) {
     const script = workerScript();
-    if (script === undefined) throw new Error("the validation worker is not built");
+    if (script === undefined) throw new WorkerFailure("the validation worker is not built");
     for (let index = 0; index < count; index += 1) {
       // A small young generation keeps the process's peak memory lower (measured on the bench corpus).
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      const worker = startWorker(script);
       const pending: (typeof this.pending)[number] = [];
       worker.on("message", (reply: ShardReply) => {
         pending.shift()?.done(reply);
@@ -127,10 +127,19 @@ export class ShardPool {
     }
   }
 
-  private fail(error: unknown): void {
+  private fail(cause: unknown): void {
     if (this.failure !== undefined) return;
+    const error = cause instanceof WorkerFailure ? cause : new WorkerFailure(cause);
     this.failure = error;
     for (const pending of this.pending) for (const waiting of pending.splice(0)) waiting.fail(error);
     for (const waiting of this.queue.splice(0)) waiting.fail(error);
+  }
+}
+
+function startWorker(script: URL): Worker {
+  try {
+    return new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  } catch (error) {
+    throw new WorkerFailure(error);
   }
 }

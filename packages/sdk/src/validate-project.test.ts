@@ -42,6 +42,22 @@ describe("validateProject", () => {
     }
   });
 
+  test("a scope keeps the findings about its files only, the others being read as context", async () => {
+    const whole = await validateProject({ root, paths: ["checklists"], today: TODAY });
+    const scope = ["checklists/unknown-department.yaml", "./checklists/bad-enum.yaml"];
+    const inScope = (file: string | undefined) => file === "checklists/unknown-department.yaml" || file === "checklists/bad-enum.yaml";
+    expect(whole.diagnostics.filter((d) => inScope(d.file)).length).toBeGreaterThan(1);
+    expect(whole.diagnostics.some((d) => !inScope(d.file))).toBe(true);
+    const scoped = await validateProject({ root, paths: ["checklists"], today: TODAY, scope });
+    expect(scoped.diagnostics).toEqual(whole.diagnostics.filter((d) => inScope(d.file)));
+    expect(scoped.documents.map((d) => d.path)).toEqual(whole.documents.map((d) => d.path));
+    const cached = await validateProject({ root, paths: ["checklists"], today: TODAY, scope, cacheLocation });
+    expect(cached.diagnostics).toEqual(scoped.diagnostics);
+    const unscopedFromCache = await validateProject({ root, paths: ["checklists"], today: TODAY, cacheLocation });
+    expect(unscopedFromCache.cached).toBe(false);
+    expect(unscopedFromCache.diagnostics).toEqual(whole.diagnostics);
+  });
+
   test("a warm run answers from the cache with the cold run's findings, positions included", async () => {
     const cold = await validateProject({ root, paths: ["checklists"], today: TODAY, cacheLocation });
     expect(existsSync(join(root, cacheLocation, VALIDATE_CACHE_FILE))).toBe(true);

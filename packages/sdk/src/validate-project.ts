@@ -6,7 +6,7 @@ import type { FoundFile, ParsedDocument } from "@onething/dsl/node";
 import type { Diagnostic } from "@onething/schemas";
 import { structuralDiagnostics } from "@onething/validate";
 import { checkAndResolve } from "./check.js";
-import { ParsePool, WORKER_THRESHOLD_BYTES, ownBuffer, workerCount, workerDocument } from "./parse-pool.js";
+import { ParsePool, WORKER_THRESHOLD_BYTES, WorkerFailure, ownBuffer, workerCount, workerDocument } from "./parse-pool.js";
 import type { CheckOptions } from "./check.js";
 import { sortDiagnostics } from "./diagnostics.js";
 import {
@@ -22,6 +22,7 @@ import {
 import type { CacheKey, FileEntry } from "./validate-cache.js";
 import { ShardPool } from "./shard-pool.js";
 import { validateInShards } from "./validate-sharded.js";
+import { withinScope } from "./scope.js";
 
 /** Files read at a time. */
 const READ_CONCURRENCY = 8;
@@ -32,6 +33,12 @@ export interface ValidateProjectOptions extends CheckOptions {
   root: string;
   /** Files or folders to validate, relative to `root`. Default: the whole root. */
   paths?: string[];
+  /**
+   * Files or folders, relative to `root`, whose findings are wanted (`""` or `"."`: all); the other files are read
+   * as context only, and their findings are not reported (those of the checks are dropped before their positions
+   * are looked up). Findings about no file are kept. Default: all.
+   */
+  scope?: readonly string[];
   /**
    * A folder for a content-hash cache (as eslint's `--cache`): a run whose files, tool build and options are all
    * unchanged returns the stored findings without parsing; otherwise only the changed files are parsed (the others'
@@ -87,13 +94,18 @@ interface ReadFile {
  * if (diagnostics.some((d) => d.severity === "error")) process.exitCode = 1;
  */
 export async function validateProject(options: ValidateProjectOptions): Promise<ValidateProjectResult> {
+  let result: ValidateProjectResult;
   try {
-    return await validateOnce(options);
+    result = await validateOnce(options);
   } catch (error) {
-    // Only a failed worker thread lands here (everything else reports findings): validate again in this thread.
-    if (options.workers === 0) throw error;
-    return validateOnce({ ...options, workers: 0 });
+    // A failed worker thread: validate again in this thread. Anything else is a bug, not retried.
+    if (options.workers === 0 || !(error instanceof WorkerFailure)) throw error;
+    result = await validateOnce({ ...options, workers: 0 });
   }
+  if (options.scope === undefined) return result;
+  // The checks already left out the other files' findings; reading and parsing findings are dropped here.
+  const inScope = withinScope(options.scope);
+  return { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.file === undefined || inScope(diagnostic.file)) };
 }
 
 async function validateOnce(options: ValidateProjectOptions): Promise<ValidateProjectResult> {
@@ -103,6 +115,7 @@ async function validateOnce(options: ValidateProjectOptions): Promise<ValidatePr
     today,
     ...(options.rules === undefined ? {} : { rules: options.rules }),
   };
+  const scope = options.scope === undefined ? undefined : withinScope(options.scope);
   const found = await findSourceFiles({ root: options.root, ...(options.paths === undefined ? {} : { paths: options.paths }) });
   if (options.cacheLocation === undefined) {
     const count = poolSize({ files: found.files.length, totalBytes: await totalSize(found.files, options.workers), requested: options.workers });
@@ -111,12 +124,12 @@ async function validateOnce(options: ValidateProjectOptions): Promise<ValidatePr
         const read = await readSourceFile(file);
         return read.bytes === undefined ? read : parseSource({ path: file.path, text: read.bytes });
       });
-      return { ...checkParsed(found.root, found.diagnostics, parsed, check), cached: false };
+      return { ...checkParsed(found.root, found.diagnostics, parsed, check, scope), cached: false };
     }
     const pool = new ShardPool(count);
     try {
-      const sharded = await validateInShards({ files: found.files, pool, check, concurrency: READ_CONCURRENCY });
-      if (!sharded.sound) return { ...checkParsed(found.root, found.diagnostics, sharded.parsed, check), cached: false };
+      const sharded = await validateInShards({ files: found.files, pool, check, concurrency: READ_CONCURRENCY, ...(options.scope === undefined ? {} : { scope: options.scope }) });
+      if (!sharded.sound) return { ...checkParsed(found.root, found.diagnostics, sharded.parsed, check, scope), cached: false };
       return {
         root: found.root,
         documents: sharded.files.map((file) => lazyText(file.path, sharded.framed.get(file.path) ?? (() => readFileSync(file.realPath)))),
@@ -150,7 +163,7 @@ async function validateOnce(options: ValidateProjectOptions): Promise<ValidatePr
   // Unchanged files come from their entries, without parsing; only the others are read through the YAML parser.
   const entries = join(cacheFolder, VALIDATE_CACHE_FILES);
   const parsed = await parseChanged({ reads, entries, build, workers: options.workers });
-  const result = checkParsed(found.root, found.diagnostics, parsed, check);
+  const result = checkParsed(found.root, found.diagnostics, parsed, check, scope);
   if (found.diagnostics.length === 0) {
     await writeValidateCache(cacheFolder, key, { documents: result.documents.map((document) => document.path), diagnostics: result.diagnostics });
   }
@@ -256,6 +269,7 @@ function checkParsed(
   pathDiagnostics: readonly Diagnostic[],
   parsed: readonly Parsed[],
   options: CheckOptions,
+  scope: ((file: string) => boolean) | undefined,
 ): { root: string; documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const documents: ParsedDocument[] = [];
   const loading: Diagnostic[] = [...pathDiagnostics];
@@ -266,7 +280,7 @@ function checkParsed(
     documents.push(result.document);
     if (result.structural !== undefined) structural.set(result.document, result.structural);
   }
-  const checked = checkAndResolve(documents, { ...options, origins: false, structural });
+  const checked = checkAndResolve(documents, { ...options, origins: false, structural, ...(scope === undefined ? {} : { scope }) });
   return { root, documents, diagnostics: sortDiagnostics([...sortByFile(loading), ...checked.diagnostics]) };
 }
 
@@ -289,7 +303,7 @@ async function buildKey(toolVersion: string | undefined): Promise<string> {
 /** The cache key of everything but the files: the tool's build and version, the date, rule overrides and paths. */
 function optionsKey(options: ValidateProjectOptions & { build: string; today: string }): string {
   const rules = Object.entries(options.rules ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return hashBytes(JSON.stringify([options.build, options.today, rules, options.paths ?? []]));
+  return hashBytes(JSON.stringify([options.build, options.today, rules, options.paths ?? [], options.scope ?? null]));
 }
 
 function resolveModule(specifier: string): string | undefined {
@@ -305,12 +319,20 @@ function resolveModule(specifier: string): string | undefined {
  * are read from disk then when they were not kept (a file no finding points at, whose text is rarely wanted).
  */
 function lazyText(path: string, bytes: Uint8Array | (() => Uint8Array)): ValidatedFile {
+  // A file removed since it was validated has no text to show: nothing, rather than a stack trace.
+  const readBytes = (read: () => Uint8Array): Uint8Array => {
+    try {
+      return read();
+    } catch {
+      return new Uint8Array();
+    }
+  };
   let text: string | undefined;
   return {
     path,
     get text() {
       // As the parser reads it: UTF-8 with a leading BOM kept, so offsets match the cached findings.
-      text ??= new TextDecoder("utf-8", { ignoreBOM: true }).decode(typeof bytes === "function" ? bytes() : bytes);
+      text ??= new TextDecoder("utf-8", { ignoreBOM: true }).decode(typeof bytes === "function" ? readBytes(bytes) : bytes);
       return text;
     },
   };

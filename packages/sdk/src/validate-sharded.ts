@@ -4,6 +4,7 @@ import type { Diagnostic } from "@onething/schemas";
 import type { CheckOptions } from "./check.js";
 import { ownBuffer, workerDocument } from "./parse-pool.js";
 import { sharedDocuments, shardsAreSound } from "./shard-check.js";
+import { withinScope } from "./scope.js";
 import type { ShardFacts } from "./shard-check.js";
 import type { ShardParsed, ShardPool, SharedDocument } from "./shard-pool.js";
 
@@ -15,6 +16,8 @@ interface ReadFile {
   diagnostics: Diagnostic[];
   worker?: number;
   facts?: ShardFacts;
+  /** The file's bytes, when it parsed with findings (for their code frames). */
+  bytes?: Uint8Array;
 }
 
 /** A file that parsed into a document held by a worker (with the file's bytes). */
@@ -49,14 +52,28 @@ export type ShardedValidation =
  * @example
  * const result = await validateInShards({ files: found.files, pool: new ShardPool(2), check: { today: "2026-06-30" } });
  */
-export async function validateInShards(options: { files: readonly FoundFile[]; pool: ShardPool; check: CheckOptions; concurrency: number }): Promise<ShardedValidation> {
+export async function validateInShards(options: {
+  files: readonly FoundFile[];
+  pool: ShardPool;
+  check: CheckOptions;
+  concurrency: number;
+  /** Files or folders whose findings are wanted (see `ValidateProjectOptions.scope`). Default: all. */
+  scope?: readonly string[];
+}): Promise<ShardedValidation> {
   const { pool } = options;
+  const inScope = options.scope === undefined ? undefined : withinScope(options.scope);
   const files: ReadFile[] = await mapConcurrently(options.files, options.concurrency, async (file, index): Promise<ReadFile> => {
     const read = await readSourceFile(file);
     const known = { index, path: file.path, realPath: file.realPath };
     if (read.bytes === undefined) return { ...known, diagnostics: read.diagnostics };
     const parsed: ShardParsed = await pool.parse({ index, path: file.path, bytes: ownBuffer(read.bytes) });
-    return { ...known, diagnostics: parsed.diagnostics, worker: parsed.worker, ...(parsed.facts === undefined ? {} : { facts: parsed.facts }) };
+    return {
+      ...known,
+      diagnostics: parsed.diagnostics,
+      worker: parsed.worker,
+      ...(parsed.facts === undefined ? {} : { facts: parsed.facts }),
+      ...(parsed.bytes === undefined ? {} : { bytes: parsed.bytes }),
+    };
   });
   const held = files.filter((file): file is HeldFile => file.facts !== undefined && file.worker !== undefined);
   const facts = held.map((file) => file.facts);
@@ -64,6 +81,36 @@ export async function validateInShards(options: { files: readonly FoundFile[]; p
   if (!shardsAreSound(facts)) return { sound: false, parsed: await gather(pool, files, held) };
 
   const shared = sharedDocuments(facts);
+  await distributeShared(pool, held, shared);
+  const results = await Promise.all(
+    workers.map((worker) =>
+      pool.request<"shard-checked">(worker, {
+        type: "shard-check",
+        order: held.filter((file, at) => shared[at] === true || file.worker === worker).map((file) => file.index),
+        own: held.filter((file) => file.worker === worker && (inScope === undefined || inScope(file.path))).map((file) => file.path),
+        options: options.check,
+      }),
+    ),
+  );
+  if (results.some((result) => !result.sound)) return { sound: false, parsed: await gather(pool, files, held) };
+  return {
+    sound: true,
+    loading: files.flatMap((file) => file.diagnostics),
+    checked: results.flatMap((result) => result.diagnostics),
+    files: held.map((file) => ({ path: file.path, realPath: file.realPath })),
+    framed: new Map([
+      ...held.flatMap((file) => (file.bytes === undefined ? [] : [[file.path, file.bytes] as const])),
+      ...results.flatMap((result) => result.files.map((file) => [file.path, file.bytes] as const)),
+    ]),
+  };
+}
+
+/**
+ * Copies each shared document from the worker that parsed it to every other worker. A function of its own, so
+ * that the serialized copies passing through this thread are garbage once they are sent.
+ */
+async function distributeShared(pool: ShardPool, held: readonly HeldFile[], shared: readonly boolean[]): Promise<void> {
+  const workers = Array.from({ length: pool.size }, (_unused, worker) => worker);
   const exported = await Promise.all(
     workers.map((worker) => pool.request<"shard-exported">(worker, { type: "shard-export", indices: held.filter((file, at) => shared[at] === true && file.worker === worker).map((file) => file.index) })),
   );
@@ -78,24 +125,6 @@ export async function validateInShards(options: { files: readonly FoundFile[]; p
     const documents = sharedFiles.filter((document) => document.worker !== worker).map(({ worker: _owner, ...document }) => document);
     if (documents.length > 0) pool.send(worker, { type: "shard-import", documents });
   }
-  const results = await Promise.all(
-    workers.map((worker) =>
-      pool.request<"shard-checked">(worker, {
-        type: "shard-check",
-        order: held.filter((file, at) => shared[at] === true || file.worker === worker).map((file) => file.index),
-        own: held.filter((file) => file.worker === worker).map((file) => file.path),
-        options: options.check,
-      }),
-    ),
-  );
-  if (results.some((result) => !result.sound)) return { sound: false, parsed: await gather(pool, files, held) };
-  return {
-    sound: true,
-    loading: files.flatMap((file) => file.diagnostics),
-    checked: results.flatMap((result) => result.diagnostics),
-    files: held.map((file) => ({ path: file.path, realPath: file.realPath })),
-    framed: new Map(results.flatMap((result) => result.files.map((file) => [file.path, file.bytes] as const))),
-  };
 }
 
 /** Every document brought to this thread from the worker holding it, for a check of the whole project. */

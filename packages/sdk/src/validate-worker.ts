@@ -36,7 +36,9 @@ parentPort?.on("message", (message: ShardRequest) => {
       const { value, kind, id } = parsed;
       const document = workerDocument(task.path, { index: task.index, bytes: task.bytes, diagnostics: [], document: { value, kind, id } });
       held.set(task.index, { document, structural, bytes: task.bytes });
-      reply({ type: "shard-parsed", index: task.index, diagnostics: result.diagnostics, facts: shardFacts(parsed) });
+      // A file with findings of its own parse gets a code frame: its bytes go to the main thread too (a copy).
+      const framed = result.diagnostics.length > 0 ? { bytes: task.bytes.slice() } : {};
+      reply({ type: "shard-parsed", index: task.index, diagnostics: result.diagnostics, facts: shardFacts(parsed), ...framed });
       return;
     }
     case "shard-export": {

@@ -57,7 +57,7 @@ export async function runValidate(options: { argv: string[]; io: CliIo; lang: La
     paths,
     lang,
     ...(today === undefined ? {} : { today }),
-    load: (load: { root: string; paths: string[]; today?: string }) =>
+    load: (load: { root: string; paths: string[]; today?: string; scope: string[] }) =>
       validateProject({ ...load, toolVersion: VERSION, ...(cacheLocation === undefined ? {} : { cacheLocation }), ...workersFrom(io.env) }),
   });
   const shown = quiet ? project.diagnostics.filter((diagnostic) => diagnostic.severity === "error") : project.diagnostics;
