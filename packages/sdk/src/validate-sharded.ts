@@ -44,13 +44,13 @@ export type ShardedValidation =
 
 /**
  * Validates the files in shards: the workers parse them and keep their documents; the documents that every
- * shard needs (all but the lists no one extends) are copied to every worker; each worker then checks its own
+ * shard needs (see `sharedDocuments`: all but the leaf lists) are copied to every worker; each worker then checks its own
  * files against its shard and sends back only findings. When a shard reports a finding that may depend on
  * another shard's files (see `CROSS_FILE_CODES`) or an id is defined twice, the documents are sent to this thread
  * instead and checked whole, so the result is always what checking the whole project finds.
  *
  * @example
- * const result = await validateInShards({ files: found.files, pool: new ShardPool(2), check: { today: "2026-06-30" } });
+ * const result = await validateInShards({ files: found.files, pool: new ShardPool(2), check: { today: "2026-06-30" }, concurrency: 8 });
  */
 export async function validateInShards(options: {
   files: readonly FoundFile[];
