@@ -104,8 +104,8 @@ export async function validateProject(options: ValidateProjectOptions): Promise<
   }
   if (options.scope === undefined) return result;
   // The checks already left out the other files' findings; reading and parsing findings are dropped here.
-  const inScope = withinScope(options.scope);
-  return { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.file === undefined || inScope(diagnostic.file)) };
+  const scope = withinScope(options.scope);
+  return { ...result, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.file === undefined || scope(diagnostic.file)) };
 }
 
 async function validateOnce(options: ValidateProjectOptions): Promise<ValidateProjectResult> {
@@ -128,7 +128,7 @@ async function validateOnce(options: ValidateProjectOptions): Promise<ValidatePr
     }
     const pool = new ShardPool(count);
     try {
-      const sharded = await validateInShards({ files: found.files, pool, check, concurrency: READ_CONCURRENCY, ...(options.scope === undefined ? {} : { scope: options.scope }) });
+      const sharded = await validateInShards({ files: found.files, pool, check, concurrency: READ_CONCURRENCY, ...(scope === undefined ? {} : { scope }) });
       if (!sharded.sound) return { ...checkParsed(found.root, found.diagnostics, sharded.parsed, check, scope), cached: false };
       return {
         root: found.root,

@@ -4,7 +4,6 @@ import type { Diagnostic } from "@onething/schemas";
 import type { CheckOptions } from "./check.js";
 import { ownBuffer, workerDocument } from "./parse-pool.js";
 import { sharedDocuments, shardsAreSound } from "./shard-check.js";
-import { withinScope } from "./scope.js";
 import type { ShardFacts } from "./shard-check.js";
 import type { ShardParsed, ShardPool, SharedDocument } from "./shard-pool.js";
 
@@ -57,11 +56,10 @@ export async function validateInShards(options: {
   pool: ShardPool;
   check: CheckOptions;
   concurrency: number;
-  /** Files or folders whose findings are wanted (see `ValidateProjectOptions.scope`). Default: all. */
-  scope?: readonly string[];
+  /** Whether a file's findings are wanted (see `ValidateProjectOptions.scope`). Default: every file's. */
+  scope?: (file: string) => boolean;
 }): Promise<ShardedValidation> {
-  const { pool } = options;
-  const inScope = options.scope === undefined ? undefined : withinScope(options.scope);
+  const { pool, scope } = options;
   const files: ReadFile[] = await mapConcurrently(options.files, options.concurrency, async (file, index): Promise<ReadFile> => {
     const read = await readSourceFile(file);
     const known = { index, path: file.path, realPath: file.realPath };
@@ -87,7 +85,7 @@ export async function validateInShards(options: {
       pool.request<"shard-checked">(worker, {
         type: "shard-check",
         order: held.filter((file, at) => shared[at] === true || file.worker === worker).map((file) => file.index),
-        own: held.filter((file) => file.worker === worker && (inScope === undefined || inScope(file.path))).map((file) => file.path),
+        own: held.filter((file) => file.worker === worker && (scope === undefined || scope(file.path))).map((file) => file.path),
         options: options.check,
       }),
     ),

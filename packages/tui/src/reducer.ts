@@ -1,5 +1,5 @@
 import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
-import { parseSource, type ParsedDocument } from "@onething/sdk";
+import type { ParsedDocument } from "@onething/sdk";
 import { findBinding, TEXT_CONTEXTS, type Context, type KeyPress } from "./keys.js";
 import { allNodes, buildCatalog, buildTree, fieldsOf, indexOf, nameIn, nodeById, pathOf, pointerOf, valueAt, visibleRows, type FieldSpec, type TreeNode } from "./model.js";
 import { dirtyFiles, layoutOf, visibleProblems, type EditorState, type EditRecord } from "./state.js";
@@ -8,7 +8,7 @@ import { diffCommand } from "./diff-view.js";
 import { choicesOf, listEntries } from "./choices.js";
 import { applyTargetValue, runStructural, startList } from "./structure.js";
 import { fieldValue } from "./validation.js";
-import { reparseEntries } from "./reparse.js";
+import { parseEdited } from "./reparse.js";
 import { applyEdit } from "./yaml-edit.js";
 
 /** Everything that can happen to the editor. */
@@ -446,8 +446,7 @@ export function setText(state: EditorState, path: string, text: string, record?:
   if (file === undefined) return state;
   // An edit inside matters re-parses only those matters (a thousand-matter list is slow to parse whole).
   const previous = documentOf(state, path);
-  const incremental = previous !== undefined && (state.parseProblems[path] ?? []).length === 0 ? reparseEntries(previous, text) : undefined;
-  const parsed = incremental === undefined ? parseSource({ path, text }) : { document: incremental, diagnostics: [] };
+  const parsed = parseEdited({ path, text, previous, clean: (state.parseProblems[path] ?? []).length === 0 });
   const parseProblems = { ...state.parseProblems, [path]: parsed.diagnostics };
   let documents = state.documents;
   if (parsed.document !== undefined) {

@@ -1,5 +1,5 @@
 import { isAlias, isScalar, parseDocument, visit } from "yaml";
-import { parseSource, type ParsedDocument } from "@onething/sdk";
+import { parseSource, type ParseResult, type ParsedDocument } from "@onething/sdk";
 import { outlineMatters, sliceEntries } from "./yaml-entries.js";
 
 // The same YAML reading as @onething/dsl (its fast path is proven equal to it).
@@ -122,4 +122,17 @@ export function reparseEntries(previous: ParsedDocument, text: string): ParsedDo
       return parsed().yaml;
     },
   };
+}
+
+/**
+ * Parses a file's new text as the editor does: only the edited matters (see {@link reparseEntries}) when the
+ * previous text parsed without a finding, else the whole text.
+ *
+ * @example
+ * const { document, diagnostics } = parseEdited({ path: "checklists/a.yaml", text: editedText, previous: document, clean: true });
+ */
+export function parseEdited(options: { path: string; text: string; previous: ParsedDocument | undefined; clean: boolean }): ParseResult {
+  const { path, text, previous } = options;
+  const incremental = previous !== undefined && options.clean ? reparseEntries(previous, text) : undefined;
+  return incremental === undefined ? parseSource({ path, text }) : { document: incremental, diagnostics: [] };
 }

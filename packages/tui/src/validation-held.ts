@@ -1,6 +1,6 @@
 import type { Diagnostic } from "@onething/schemas";
-import { checkDocuments, parseSource, type ParsedDocument } from "@onething/sdk";
-import { reparseEntries } from "./reparse.js";
+import { checkDocuments, type ParsedDocument } from "@onething/sdk";
+import { parseEdited } from "./reparse.js";
 
 /**
  * What the editor sends the validation worker: texts of documents it does not hold yet (every text at first,
@@ -71,12 +71,7 @@ export class HeldProject {
   private take(path: string, text: string): void {
     const previous = this.documents.get(path);
     if (previous !== undefined && previous.document.text === text) return;
-    const incremental = previous !== undefined && previous.clean ? reparseEntries(previous.document, text) : undefined;
-    if (incremental !== undefined) {
-      this.documents.set(path, { document: incremental, clean: true });
-      return;
-    }
-    const parsed = parseSource({ path, text });
+    const parsed = parseEdited({ path, text, previous: previous?.document, clean: previous?.clean === true });
     if (parsed.document === undefined) throw new Error(`the text of ${path} does not parse in the worker`);
     this.documents.set(path, { document: parsed.document, clean: parsed.diagnostics.length === 0 });
   }
