@@ -17,4 +17,5 @@ export {
   type DocumentKind,
   type DocumentOfKind,
 } from "./kinds.js";
+export { MERGED_MEMBERS, isMergedField, type MergedField } from "./merged-fields.js";
 export { validateStructure, type StructuralError } from "./validate-structure.js";

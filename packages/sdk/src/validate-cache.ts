@@ -193,14 +193,19 @@ export async function readFileEntry(folder: string, key: FileEntryKey): Promise<
 
 /**
  * Stores the entry of one file, atomically; an entry whose data or findings are not plain JSON values (see
- * {@link isPlainJson}) is not stored, and neither is one that cannot be written: the run's results stand.
+ * {@link isPlainJson}, once a finding's members that are undefined are left out, as JSON leaves them out) is not
+ * stored, and neither is one that cannot be written: the run's results stand.
  *
  * @example
  * await writeFileEntry(".onething-cache/validate-v2", { path, hash, build }, { diagnostics: [] });
  */
 export async function writeFileEntry(folder: string, key: FileEntryKey, entry: FileEntry): Promise<boolean> {
   try {
-    const stored = entry.document === undefined ? { diagnostics: entry.diagnostics } : { diagnostics: entry.diagnostics, document: { ...entry.document, id: entry.document.id ?? null } };
+    const diagnostics = storableDiagnostics(entry.diagnostics);
+    const stored =
+      entry.document === undefined
+        ? { diagnostics }
+        : { diagnostics, document: { ...entry.document, id: entry.document.id ?? null, structural: storableDiagnostics(entry.document.structural) } };
     if (!isPlainJson(stored.diagnostics) || (stored.document !== undefined && !isPlainJson(stored.document))) return false;
     // Encoded once: the bytes are both hashed and written.
     const body = Buffer.from(JSON.stringify(stored), "utf8");
@@ -211,6 +216,36 @@ export async function writeFileEntry(folder: string, key: FileEntryKey, entry: F
   } catch {
     return false;
   }
+}
+
+/**
+ * Findings as JSON carries them, for {@link isPlainJson} to check: a member whose value is undefined (an optional
+ * field such as `hint` written out as undefined) is left out, as `JSON.stringify` leaves it out and as every reader
+ * of a finding takes a missing member and an undefined one alike; an object two findings share (one hint for
+ * both) is copied apart, as JSON gives it back. Whatever else JSON would change is kept, for the check to refuse.
+ * The document's data gets no such leeway: a rule may tell a member that is there from one that is not.
+ */
+function storableDiagnostics(diagnostics: readonly Diagnostic[]): unknown[] {
+  return diagnostics.map((diagnostic) => withoutUndefinedMembers(diagnostic, new Set()));
+}
+
+/** A copy of plain objects and arrays without the object members that are undefined; anything else as it is. */
+function withoutUndefinedMembers(value: unknown, ancestors: Set<object>): unknown {
+  if (typeof value !== "object" || value === null || ancestors.has(value)) return value;
+  const isArray = Array.isArray(value);
+  const plain = isArray ? Object.getPrototypeOf(value) === Array.prototype : Object.getPrototypeOf(value) === Object.prototype && Object.getOwnPropertySymbols(value).length === 0;
+  if (!plain) return value;
+  ancestors.add(value);
+  // Array.prototype.map keeps holes, and Object.fromEntries makes `__proto__` an own member: both stay refusable.
+  const copy = isArray
+    ? value.map((item: unknown) => withoutUndefinedMembers(item, ancestors))
+    : Object.fromEntries(
+        Object.entries(value)
+          .filter(([, member]) => member !== undefined)
+          .map(([name, member]) => [name, withoutUndefinedMembers(member, ancestors)]),
+      );
+  ancestors.delete(value);
+  return copy;
 }
 
 /** Writes bytes as `writeFileAtomic` writes text: to a temporary file beside the target, then renamed over it. */

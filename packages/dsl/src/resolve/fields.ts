@@ -1,4 +1,4 @@
-import type { Matter, Metrics, OneStop, SmartServices } from "@onething/schemas";
+import type { Matter } from "@onething/schemas";
 
 /** Every field of a matter, in the data standard's order; results are built from these names only. */
 export const MATTER_FIELDS = [
@@ -32,32 +32,6 @@ export type MatterField = (typeof MATTER_FIELDS)[number];
 // Fails to compile when the standard gains a matter field that the list above lacks.
 const everyMatterField: Record<Exclude<keyof Matter, MatterField>, never> = {};
 void everyMatterField;
-
-/** The members of the objects a patch merges one level deep instead of replacing. */
-export const MERGED_MEMBERS = {
-  metrics: ["steps", "days", "materials", "trips", "formFields"],
-  oneStop: ["notice", "form", "materials", "window", "online"],
-  smart: ["prefillRate", "submissionFreeRate", "firstPassRateChange", "applicationMinutes"],
-} as const satisfies {
-  metrics: ReadonlyArray<keyof Metrics>;
-  oneStop: ReadonlyArray<keyof OneStop>;
-  smart: ReadonlyArray<keyof SmartServices>;
-};
-
-const everyMember: {
-  metrics: Record<Exclude<keyof Metrics, (typeof MERGED_MEMBERS.metrics)[number]>, never>;
-  oneStop: Record<Exclude<keyof OneStop, (typeof MERGED_MEMBERS.oneStop)[number]>, never>;
-  smart: Record<Exclude<keyof SmartServices, (typeof MERGED_MEMBERS.smart)[number]>, never>;
-} = { metrics: {}, oneStop: {}, smart: {} };
-void everyMember;
-
-/** A field a patch merges member by member. */
-export type MergedField = keyof typeof MERGED_MEMBERS;
-
-/** Whether a field is merged one level deep by a patch. */
-export function isMergedField(field: string): field is MergedField {
-  return Object.prototype.hasOwnProperty.call(MERGED_MEMBERS, field);
-}
 
 /** A field a base matter can lock. */
 export type LockField = NonNullable<Matter["locked"]>[number];

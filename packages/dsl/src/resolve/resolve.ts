@@ -1,11 +1,12 @@
-import type { Diagnostic, LocalizedMessage, Matter, RelatedLocation, SourceRange } from "@onething/schemas";
+import { MERGED_MEMBERS, isMergedField } from "@onething/schemas";
+import type { Diagnostic, LocalizedMessage, Matter, MergedField, RelatedLocation, SourceRange } from "@onething/schemas";
 import { createDiagnostic } from "../diagnostic-codes.js";
 import type { DslDiagnosticCode } from "../diagnostic-codes.js";
 import type { NodePart } from "../locate.js";
 import type { ParsedDocument } from "../parse.js";
 import { appendPointer } from "../pointer.js";
-import { MATTER_FIELDS, MERGED_MEMBERS, METRIC_LOCKS, isLockField, isMergedField } from "./fields.js";
-import type { LockField, MergedField } from "./fields.js";
+import { MATTER_FIELDS, METRIC_LOCKS, isLockField } from "./fields.js";
+import type { LockField } from "./fields.js";
 import { analyseExtends, compareText, edgeKey } from "./graph.js";
 import type { ExtendsGraph } from "./graph.js";
 import {

@@ -1,3 +1,5 @@
+import { parseSource, resolveChecklist } from "@onething/dsl";
+import { MERGED_MEMBERS } from "@onething/schemas";
 import { describe, expect, test } from "vitest";
 import { ANNUAL, BASE, checklist, document, matter } from "../../test/project.js";
 import { parseFiles, testRule } from "../../test/rule-tester.js";
@@ -140,6 +142,45 @@ describe("empty-patch", () => {
     expect(findings[1]?.related?.map((related) => [related.file, related.range?.start.line, related.message.zh])).toEqual([
       ["national/2024-1.yaml", 11, "newborn-birth 在清单 cn.national.2024-1 中的定义"],
     ]);
+  });
+
+  test("agrees with resolution: a patch is reported exactly when resolving the list without it gives the same matter", () => {
+    // Every member of every field a patch merges is defined, then patched once to the same value and once to another.
+    const defined: Record<string, Record<string, unknown>> = {
+      metrics: { steps: { before: 8, after: 2 }, days: { before: 20, after: 5 }, materials: { before: 10, after: 4 }, trips: { before: 4, after: 1 }, formFields: { before: 60, after: 30 } },
+      oneStop: { notice: true, form: true, materials: true, window: true, online: true },
+      smart: { prefillRate: 50, submissionFreeRate: 20, firstPassRateChange: 10, applicationMinutes: { before: 30, after: 15 } },
+    };
+    const other = (value: unknown): unknown => (typeof value === "boolean" ? !value : typeof value === "number" ? value + 1 : { ...(value as object), after: 0 });
+    // JSON is YAML's flow style.
+    const national = annualWith(...Object.entries(defined).map(([field, value]) => `${field}: ${JSON.stringify(value)}`));
+    const run = (patch?: string) => {
+      const files = { ...BASE, "national/2024-1.yaml": national, "t.yaml": patch === undefined ? local("  extends:\n    - { checklist: cn.national.2024-1 }\n") : patching(patch) };
+      // Parsed here rather than by parseFiles: resolution takes dsl's parsed documents.
+      const documents = Object.entries(files).map(([path, text]) => {
+        const { document } = parseSource({ path, text });
+        if (document === undefined) throw new Error(`${path} does not parse`);
+        return document;
+      });
+      const matter = resolveChecklist({ documents, id: "cn.test" }).checklist?.matters.find((entry) => entry.id === "newborn-birth");
+      return { value: JSON.stringify(matter?.value), codes: validateDocuments(documents, { today: "2026-01-01" }).map((finding) => finding.code) };
+    };
+    const unpatched = run();
+    expect(unpatched.codes).toEqual([]);
+    let cases = 0;
+    for (const [field, members] of Object.entries(MERGED_MEMBERS)) {
+      for (const member of members) {
+        const value = defined[field]?.[member];
+        expect(value, `${field}.${member} is defined`).toBeDefined();
+        for (const next of [value, other(value)]) {
+          const patch = `${field}.${member}: ${JSON.stringify(next)}`;
+          const patched = run(`- { matter: newborn-birth, set: { ${field}: { ${member}: ${JSON.stringify(next)} } } }`);
+          expect({ patch, reported: patched.codes.includes("empty-patch") }).toEqual({ patch, reported: patched.value === unpatched.value });
+          cases += 1;
+        }
+      }
+    }
+    expect(cases).toBe(2 * Object.values(MERGED_MEMBERS).flat().length);
   });
 
   test("a patch of the same matter in an unrelated list does not make the value uncertain", () => {

@@ -1,10 +1,8 @@
+import { isMergedField } from "@onething/schemas";
 import { joinPointer } from "../format.js";
 import type { Matter } from "../model.js";
 import type { IndexedChecklist, Located, ProjectIndex } from "../project-index.js";
 import { defineRule, type RuleContext } from "../types.js";
-
-/** The fields a patch merges member by member instead of replacing (as `@onething/dsl` resolves patches). */
-const MERGED_FIELDS: ReadonlySet<string> = new Set(["metrics", "oneStop", "smart"]);
 
 /** Whether two values read from YAML are the same data: objects key by key in any order, arrays in order. */
 function sameData(a: unknown, b: unknown): boolean {
@@ -128,7 +126,8 @@ function valueBefore(options: {
 function changedFields(set: Record<string, unknown>, base: Record<string, unknown>): string[] {
   return Object.entries(set)
     .filter(([field, next]) => {
-      if (!MERGED_FIELDS.has(field)) return !sameData(next, base[field]);
+      // The fields a patch merges member by member are the ones `@onething/dsl` merges when it resolves patches.
+      if (!isMergedField(field)) return !sameData(next, base[field]);
       const current = members(base[field]);
       return Object.entries(members(next) ?? {}).some(([member, value]) => !sameData(value, current?.[member]));
     })
