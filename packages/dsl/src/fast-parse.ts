@@ -1,48 +1,9 @@
 import { FAILSAFE_SCHEMA, Type, load } from "js-yaml";
+import { readBlockYaml } from "./block-reader.js";
+import { coreFloat, coreInt, isCoreBool, isCoreFloat, isCoreInt, isCoreNull, keyIsSafe } from "./core-scalar.js";
 
 /** Texts longer than this many UTF-16 code units always take the `yaml` path: 4 Mi. */
 export const FAST_PATH_MAX_LENGTH = 4 * 1024 * 1024;
-
-/** Keys longer than this many characters take the `yaml` path, which limits implicit keys to 1024 characters of source. */
-const MAX_KEY_LENGTH = 160;
-
-// yaml 2's YAML 1.2 core schema resolves plain scalars with these patterns, in this order (yaml/dist/schema/core):
-// null /^(?:~|[Nn]ull|NULL)?$/ and bool /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, compared as strings below, then these.
-const INT_OCT_PATTERN = /^0o[0-7]+$/;
-const INT_PATTERN = /^[-+]?[0-9]+$/;
-const INT_HEX_PATTERN = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN_PATTERN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-/** yaml's core null: empty, `~`, `null`, `Null` or `NULL`. */
-function isCoreNull(data: string): boolean {
-  return data.length === 0 || data === "~" || data === "null" || data === "Null" || data === "NULL";
-}
-
-/** yaml's core bool: `true`, `True`, `TRUE`, `false`, `False` or `FALSE`. */
-function isCoreBool(data: string): boolean {
-  return data === "true" || data === "True" || data === "TRUE" || data === "false" || data === "False" || data === "FALSE";
-}
-
-/**
- * Whether `data` starts with a digit or with `+`, `-` or `.`, as every int and float of the core schema does: most
- * plain scalars (ids, Chinese text) fail this on the first code unit, so no regular expression runs for them.
- */
-function mayBeNumber(data: string): boolean {
-  const first = data.charCodeAt(0);
-  return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
-}
-
-/** yaml's core int (INT_OCT_PATTERN, INT_PATTERN, INT_HEX_PATTERN). */
-function isCoreInt(data: string): boolean {
-  return mayBeNumber(data) && (INT_OCT_PATTERN.test(data) || INT_PATTERN.test(data) || INT_HEX_PATTERN.test(data));
-}
-
-/** yaml's core float (FLOAT_NAN_PATTERN, FLOAT_EXP_PATTERN, FLOAT_PATTERN). */
-function isCoreFloat(data: string): boolean {
-  return mayBeNumber(data) && (FLOAT_NAN_PATTERN.test(data) || FLOAT_EXP_PATTERN.test(data) || FLOAT_PATTERN.test(data));
-}
 
 /**
  * js-yaml's failsafe schema plus implicit scalars resolved exactly as `yaml` resolves them with `schema: "core"`
@@ -63,24 +24,12 @@ const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
     new Type("tag:yaml.org,2002:int", {
       kind: "scalar",
       resolve: (data: string | null) => data !== null && isCoreInt(data),
-      construct: (data: string) =>
-        INT_OCT_PATTERN.test(data)
-          ? parseInt(data.substring(2), 8)
-          : INT_PATTERN.test(data)
-            ? parseInt(data, 10)
-            : parseInt(data.substring(2), 16),
+      construct: coreInt,
     }),
     new Type("tag:yaml.org,2002:float", {
       kind: "scalar",
       resolve: (data: string | null) => data !== null && isCoreFloat(data),
-      construct: (data: string) =>
-        FLOAT_NAN_PATTERN.test(data)
-          ? data.slice(-3).toLowerCase() === "nan"
-            ? NaN
-            : data[0] === "-"
-              ? Number.NEGATIVE_INFINITY
-              : Number.POSITIVE_INFINITY
-          : parseFloat(data),
+      construct: coreFloat,
     }),
   ],
 });
@@ -111,10 +60,18 @@ const ATTENTION = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff!"#&'*<?[\]
  * fastPathApplies("a: [1,\n  2]\n"); // false
  */
 export function fastPathApplies(text: string): boolean {
-  if (text.length > FAST_PATH_MAX_LENGTH) return false;
+  return applicableFrom(text) >= 0;
+}
+
+/**
+ * Where the content of a text {@link fastPathApplies} accepts starts (after its leading blank and comment lines and
+ * a bare `---` line), or -1 when it declines the text.
+ */
+function applicableFrom(text: string): number {
+  if (text.length > FAST_PATH_MAX_LENGTH) return -1;
   const lead = LEADING_PATTERN.exec(text)?.[0].length ?? 0;
   const length = text.length;
-  if (lead < length && !lineStartApplies(text, lead)) return false;
+  if (lead < length && !lineStartApplies(text, lead)) return -1;
   // The line being scanned, and whether no flow collection can span lines from it (js-yaml accepts continuation
   // lines that `yaml` rejects as not indented enough): its brackets nest properly and close on the line, quotes
   // appear only as quoted scalars inside a flow collection that close on the line, and no comment starts. A flow
@@ -133,8 +90,8 @@ export function fastPathApplies(text: string): boolean {
     const index = attention.lastIndex - 1;
     const char = text.charCodeAt(index);
     if (char === 0x0a) {
-      if (lineHasFlow && (lineBad || depth !== 0)) return false;
-      if (index + 1 < length && !lineStartApplies(text, index + 1)) return false;
+      if (lineHasFlow && (lineBad || depth !== 0)) return -1;
+      if (index + 1 < length && !lineStartApplies(text, index + 1)) return -1;
       lineStart = index + 1;
       lineHasFlow = false;
       lineBad = false;
@@ -144,9 +101,9 @@ export function fastPathApplies(text: string): boolean {
     if (char < 0x20 || char >= 0x7f) {
       // A surrogate pair is one code point; a lone surrogate, a control character, a BOM or a YAML 1.1 line break
       // is declined.
-      if (char < 0xd800 || char >= 0xdc00) return false;
+      if (char < 0xd800 || char >= 0xdc00) return -1;
       const next = text.charCodeAt(index + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return -1;
       attention.lastIndex = index + 2;
       continue;
     }
@@ -155,15 +112,15 @@ export function fastPathApplies(text: string): boolean {
       case 0x26: // &
       case 0x2a: // *
       case 0x21: // !
-        if (previous === -1 || isSpace(previous) || isFlowPunctuation(previous)) return false;
+        if (previous === -1 || isSpace(previous) || isFlowPunctuation(previous)) return -1;
         continue;
       case 0x3c: // <
-        if (text.charCodeAt(index + 1) === 0x3c) return false;
+        if (text.charCodeAt(index + 1) === 0x3c) return -1;
         continue;
       case 0x3f: {
         // ? after the line start, a space, `[`, `{` or `,`, and before a space or the end.
         const before = previous === -1 || isSpace(previous) || previous === 0x5b || previous === 0x7b || previous === 0x2c;
-        if (before && (index + 1 === length || isSpace(text.charCodeAt(index + 1)))) return false;
+        if (before && (index + 1 === length || isSpace(text.charCodeAt(index + 1)))) return -1;
         continue;
       }
       case 0x5b: // [
@@ -176,7 +133,7 @@ export function fastPathApplies(text: string): boolean {
         // } — a collection as a key (`] :`) or with a comment glued to it.
         let next = index + 1;
         while (text.charCodeAt(next) === 0x20) next += 1;
-        if (text.charCodeAt(next) === 0x3a || text.charCodeAt(index + 1) === 0x23) return false;
+        if (text.charCodeAt(next) === 0x3a || text.charCodeAt(index + 1) === 0x23) return -1;
         lineHasFlow = true;
         if (index > quotedUntil) {
           depth -= 1;
@@ -186,7 +143,7 @@ export function fastPathApplies(text: string): boolean {
       }
       case 0x22: // "
       case 0x27: // '
-        if (text.charCodeAt(index + 1) === 0x23) return false;
+        if (text.charCodeAt(index + 1) === 0x23) return -1;
         if (index <= quotedUntil || lineBad) continue;
         if (depth === 0) lineBad = true;
         else if (flowTokenStart(text, lineStart, index)) {
@@ -200,7 +157,7 @@ export function fastPathApplies(text: string): boolean {
         if (index > quotedUntil && (depth === 0 || previous === 0x20)) lineBad = true;
     }
   }
-  return !lineHasFlow || !(lineBad || depth !== 0);
+  return !lineHasFlow || !(lineBad || depth !== 0) ? lead : -1;
 }
 
 /** Whether the line starting at `index` starts with none of `%`, `---` or `...` before a space or the end. */
@@ -262,17 +219,48 @@ function quoteEnd(text: string, start: number): number {
 }
 
 /**
- * Reads a YAML text (BOM already removed) with js-yaml when that is proven to give the same value as `yaml` with
- * the YAML 1.2 core schema; returns undefined whenever the `yaml` path must decide instead: a construct of
- * {@link fastPathApplies}, any js-yaml error (duplicate keys included), or a key that `yaml`'s checks would
- * report or that might not have been a string (`__proto__`, `constructor`, `1`, `true`, `null`, `Infinity`, …).
+ * Reads a YAML text (BOM already removed) without `yaml` when that is proven to give the same value as `yaml` with
+ * the YAML 1.2 core schema: with the block reader ({@link blockParse}) when the text is in its subset, else with
+ * js-yaml ({@link jsYamlParse}). Returns undefined whenever the `yaml` path must decide instead.
  *
  * @example
  * fastParse("apiVersion: onething/v1\nkind: Checklist\n"); // { value: { apiVersion: "onething/v1", kind: "Checklist" } }
  * fastParse("a: &x 1\nb: *x\n"); // undefined
  */
 export function fastParse(text: string): { value: unknown } | undefined {
-  if (!fastPathApplies(text)) return undefined;
+  const from = applicableFrom(text);
+  if (from < 0) return undefined;
+  return readBlockYaml(text, from) ?? jsYamlRead(text);
+}
+
+/**
+ * Reads a YAML text (BOM already removed) with the block reader of block-reader.ts alone, when {@link fastPathApplies}
+ * accepts it and it is in the reader's subset; undefined otherwise.
+ *
+ * @example
+ * blockParse("a:\n  - 1\n"); // { value: { a: [1] } }
+ * blockParse("a: |\n  x\n"); // undefined
+ */
+export function blockParse(text: string): { value: unknown } | undefined {
+  const from = applicableFrom(text);
+  return from < 0 ? undefined : readBlockYaml(text, from);
+}
+
+/**
+ * Reads a YAML text (BOM already removed) with js-yaml alone, when {@link fastPathApplies} accepts it; returns
+ * undefined on any js-yaml error (duplicate keys included), or a key that `yaml`'s checks would report or that might
+ * not have been a string (`__proto__`, `constructor`, `1`, `true`, `null`, `Infinity`, …).
+ *
+ * @example
+ * jsYamlParse("a: |\n  x\n"); // { value: { a: "x\n" } }
+ * jsYamlParse("a: 1\na: 2\n"); // undefined
+ */
+export function jsYamlParse(text: string): { value: unknown } | undefined {
+  return fastPathApplies(text) ? jsYamlRead(text) : undefined;
+}
+
+/** js-yaml's reading of a text {@link fastPathApplies} accepts, with the checks of {@link jsYamlParse}. */
+function jsYamlRead(text: string): { value: unknown } | undefined {
   let value: unknown;
   try {
     value = load(text, { schema: YAML_CORE_SCHEMA, json: false });
@@ -302,12 +290,4 @@ function keysAreSafe(value: object): boolean {
     if (typeof child === "object" && child !== null && !keysAreSafe(child)) return false;
   }
   return true;
-}
-
-/** Whether `key` is none of the keys {@link keysAreSafe} declines. */
-function keyIsSafe(key: string): boolean {
-  if (key.length > MAX_KEY_LENGTH || key === "__proto__" || key === "constructor") return false;
-  if (key === "Infinity" || key === "-Infinity" || key === "NaN") return false;
-  // Every non-string scalar, once stringified, is one of these (and a key that reads as one might have been one).
-  return !(isCoreNull(key) || isCoreBool(key) || isCoreInt(key) || isCoreFloat(key));
 }
