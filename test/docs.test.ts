@@ -1,6 +1,7 @@
 // The DSL reference covers the standard: every property any schema of schemas/v1 declares is named in
 // docs/data-standard.md (in a table, a type block or a YAML example), and every kind has a YAML example. The
-// SDK guide names every function of the SDK's façade.
+// SDK guide names every function of the SDK's façade. The rule reference has a link target for every diagnostic
+// code, since SARIF and the other formats link each code to `docs/rules.md#<code>`.
 //
 // Every property also has an example, by this convention: a property `p` of a schema's definition `D` is the
 // field line `p:` or `p?:` inside the block `type D = {` … `}` of a ```ts block (a property of a kind's `spec` is
@@ -11,6 +12,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DSL_DIAGNOSTICS } from "@onething/dsl";
+import { RECONCILE_DIAGNOSTICS } from "@onething/sdk";
+import { GIT_DIAGNOSTICS } from "@onething/sdk/node";
+import { ENGINE_DIAGNOSTICS, STRUCTURAL_DIAGNOSTICS, rules } from "@onething/validate";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
@@ -150,4 +155,64 @@ describe("docs/sdk.md", () => {
       expect(blocks.some((block) => new RegExp(`(?<![\\w/])${name.replace(/[.*+?^${}()|[\]\\/]/gu, "\\$&")}(?![\\w/])`, "u").test(block))).toBe(true);
     },
   );
+});
+
+/** The GitHub slug of a heading's text: inline code marks and punctuation dropped, lower case, spaces as hyphens. */
+function githubSlug(heading: string): string {
+  return heading
+    .replace(/<[^>]*>/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+    .replace(/ /gu, "-");
+}
+
+/** Every fragment docs/rules.md resolves, as GitHub renders it: heading slugs (`-1`, `-2` for repeats) and `<a id>`s. */
+function linkTargets(markdown: string): string[] {
+  const targets: string[] = [];
+  const seen = new Map<string, number>();
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    if (fenced) continue;
+    const heading = /^#{1,6} (.+?)\s*$/u.exec(line);
+    if (heading) {
+      const slug = githubSlug(heading[1] ?? "");
+      const count = seen.get(slug) ?? 0;
+      seen.set(slug, count + 1);
+      targets.push(count === 0 ? slug : `${slug}-${count}`);
+    }
+    for (const anchor of line.matchAll(/<a id="([^"]+)"><\/a>/gu)) targets.push(anchor[1] ?? "");
+  }
+  return targets;
+}
+
+describe("docs/rules.md", () => {
+  const reference = readFileSync(join(root, "docs", "rules.md"), "utf8");
+  const targets = linkTargets(reference);
+  const codes = [
+    ...Object.keys(DSL_DIAGNOSTICS),
+    ...Object.keys(STRUCTURAL_DIAGNOSTICS),
+    ...rules.map((rule) => rule.meta.id),
+    ...Object.keys(ENGINE_DIAGNOSTICS),
+    ...Object.keys(RECONCILE_DIAGNOSTICS),
+    ...Object.keys(GIT_DIAGNOSTICS),
+  ];
+
+  it("finds the codes of every diagnostic registry", () => {
+    expect(codes.length).toBeGreaterThan(60);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it("reads a heading with inline code as GitHub does", () => {
+    expect(linkTargets("## 全部代码 · All codes\n### `empty-patch`\n```yaml\n# not a heading\n```\n### `empty-patch`\n")).toEqual(["全部代码--all-codes", "empty-patch", "empty-patch-1"]);
+  });
+
+  it.each(codes)("has a link target for the code %s", (code) => {
+    expect(targets, `docs/rules.md has neither a heading \`${code}\` nor an <a id="${code}"></a>, so the link docs/rules.md#${code} goes nowhere`).toContain(code);
+  });
+
+  it("has no link target twice", () => {
+    const repeated = targets.filter((target, index) => targets.indexOf(target) !== index);
+    expect(repeated).toEqual([]);
+  });
 });

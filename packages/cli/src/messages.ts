@@ -69,11 +69,15 @@ ${commandTable("zh")}
   -o, --output <文件>          把结果写入文件（原子写入）而不是标准输出
       --cache                  缓存结果：只重新解析改动过的文件，什么都没变时直接给出上次的结果
       --cache-location <目录>  缓存目录（配合 --cache；默认项目根目录下的 .onething-cache/）
+      --rules-doc-url <网址>   规则说明的网址（sarif 链接到 <网址>#<代码>；默认 docs/rules.md）
   -h, --help                   显示本帮助
 
 颜色：仅当标准输出是终端且未设置 NO_COLOR 时使用；设置 FORCE_COLOR 可强制开启。
 缓存按每个文件内容的哈希判断：只有改动过的文件会重新解析，跨文件的规则每次都对全部文件重新运行，结果不会过时。
 在 GitHub Actions 中使用 --format github 时，摘要会追加到 $GITHUB_STEP_SUMMARY。
+sarif 规则的帮助链接（helpUri）须是完整网址，例如：
+  --rules-doc-url https://github.com/<所有者>/<仓库>/blob/main/docs/rules.md
+不给出时，docs/rules.md#<代码> 只作为帮助文字写入。
 `,
   overviewHelp: `用法：onething overview [路径] [选项]
 
@@ -98,6 +102,7 @@ ${commandTable("zh")}
   badToday: (value: string) => `--today 需要一个有效日期，格式为 YYYY-MM-DD，收到“${value}”。`,
   badMaxProblems: (value: string) => `--max-problems 必须是非负整数，收到“${value}”。`,
   badFailSeverity: (value: string) => `--fail-severity 只能是 error、warning 或 info，收到“${value}”。`,
+  badRulesDocUrl: (value: string) => `--rules-doc-url 需要规则说明的网址或相对路径（不能为空，不含空白、控制字符或 #），收到“${value}”。`,
   tooManyPaths: "overview 只接受一个路径。",
   emptyPath: "路径不能为空字符串。",
   quietHidden: (count: number) => `另有 ${count} 个警告/提示已被 --quiet 隐藏。`,
@@ -143,12 +148,16 @@ Options:
   -o, --output <file>          write the result to a file (atomically) instead of stdout
       --cache                  cache results: parse only changed files; nothing changed gives the last results
       --cache-location <dir>   the cache folder (with --cache; default .onething-cache/ in the project root)
+      --rules-doc-url <url>    where the rule docs live (sarif links to <url>#<code>; default docs/rules.md)
   -h, --help                   show this help
 
 Colour: only when stdout is a terminal and NO_COLOR is unset; FORCE_COLOR forces it.
 The cache compares a hash of every file's content: only changed files are parsed again, and the
 cross-file rules run on every file each time, so findings are never stale.
 With --format github in GitHub Actions the summary is appended to $GITHUB_STEP_SUMMARY.
+A sarif rule's help link (helpUri) must be a full URL, for example:
+  --rules-doc-url https://github.com/<owner>/<repo>/blob/main/docs/rules.md
+Without it, docs/rules.md#<code> is given as help text only.
 `,
   overviewHelp: `Usage: onething overview [path] [options]
 
@@ -173,6 +182,7 @@ Options:
   badToday: (value) => `--today needs a valid date as YYYY-MM-DD, got "${value}".`,
   badMaxProblems: (value) => `--max-problems must be a non-negative integer, got "${value}".`,
   badFailSeverity: (value) => `--fail-severity must be error, warning or info, got "${value}".`,
+  badRulesDocUrl: (value) => `--rules-doc-url needs the URL or relative path of the rule docs (not empty, without whitespace, control characters or #), got "${value}".`,
   tooManyPaths: "overview takes a single path.",
   emptyPath: "A path cannot be the empty string.",
   quietHidden: (count) => `${count} more ${count === 1 ? "warning/info finding is" : "warning/info findings are"} hidden by --quiet.`,

@@ -27,6 +27,7 @@ export const VALIDATE_OPTIONS: OptionSpec = {
   output: { type: "string", short: "o" },
   cache: { type: "boolean" },
   "cache-location": { type: "string" },
+  "rules-doc-url": { type: "string" },
 };
 
 /** The options `onething overview` accepts. */
@@ -138,6 +139,23 @@ export function readMaxProblems(value: string | boolean | undefined, lang: Lang)
   if (value === undefined || typeof value === "boolean") return undefined;
   if (!/^\d{1,9}$/u.test(value)) throw new UsageError(messages(lang).badMaxProblems(value));
   return Number(value);
+}
+
+/**
+ * Checks `--rules-doc-url`: where the rule reference lives, each rule linking to it followed by `#<code>`. A URL
+ * (`https://…`) must parse; a relative path is kept as is. Empty text, whitespace, control characters and a `#`
+ * of its own (the code is the fragment) are a `UsageError`.
+ *
+ * @example
+ * readRulesDocUrl("https://github.com/org/repo/blob/main/docs/rules.md", "zh"); // the same text
+ * readRulesDocUrl(undefined, "zh"); // undefined: the formatter's default, docs/rules.md
+ */
+export function readRulesDocUrl(value: string | boolean | undefined, lang: Lang): string | undefined {
+  if (value === undefined || typeof value === "boolean") return undefined;
+  const absolute = /^[a-z][a-z0-9+.-]*:/iu.test(value);
+  const usable = value !== "" && !/[\s\u0000-\u001f\u007f#]/u.test(value) && (!absolute || URL.canParse(value));
+  if (!usable) throw new UsageError(messages(lang).badRulesDocUrl(value));
+  return value;
 }
 
 /** Checks `--fail-severity`. */

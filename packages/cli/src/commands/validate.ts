@@ -3,7 +3,7 @@ import { validateProject } from "@onething/sdk/node";
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from "../io.js";
 import { messages } from "../messages.js";
 import { writeResult } from "../output.js";
-import { readFailSeverity, readFormat, readLangOption, readMaxProblems, readToday, parseCommandArguments, VALIDATE_OPTIONS } from "../options.js";
+import { readFailSeverity, readFormat, readLangOption, readMaxProblems, readRulesDocUrl, readToday, parseCommandArguments, VALIDATE_OPTIONS } from "../options.js";
 import { checkProject, defaultPaths } from "../project.js";
 import { VERSION } from "../version.js";
 
@@ -47,6 +47,7 @@ export async function runValidate(options: { argv: string[]; io: CliIo; lang: La
   const today = readToday(args.values["today"], lang);
   const maxProblems = readMaxProblems(args.values["max-problems"], lang);
   const failSeverity = readFailSeverity(args.values["fail-severity"], lang);
+  const rulesDocUrl = readRulesDocUrl(args.values["rules-doc-url"], lang);
   const quiet = args.values["quiet"] === true;
   const output = typeof args.values["output"] === "string" ? args.values["output"] : undefined;
   const paths = args.positionals.length > 0 ? args.positionals : await defaultPaths(io.cwd);
@@ -69,6 +70,7 @@ export async function runValidate(options: { argv: string[]; io: CliIo; lang: La
     cwd: io.cwd,
     toolVersion: VERSION,
     ...(maxProblems === undefined ? {} : { maxProblems }),
+    ...(rulesDocUrl === undefined ? {} : { rulesDocUrl }),
   };
   let text: string;
   let summary: string | undefined;
