@@ -2,7 +2,7 @@ import type { Diagnostic, LocalizedMessage, Severity, SourceDocument } from "@on
 import { isDocumentKind } from "@onething/schemas";
 import { DSL_DIAGNOSTICS, resolveChecklists } from "@onething/dsl";
 import type { ParsedDocument, ResolvedChecklist } from "@onething/dsl";
-import { STRUCTURAL_DIAGNOSTICS, rules, validateAndIndex } from "@onething/validate";
+import { ENGINE_DIAGNOSTICS, STRUCTURAL_DIAGNOSTICS, rules, validateAndIndex } from "@onething/validate";
 import type { ProjectIndex } from "@onething/validate";
 import { sortDiagnostics } from "./diagnostics.js";
 
@@ -57,7 +57,8 @@ function hasKnownKind(document: SourceDocument): document is ParsedDocument {
 }
 
 /**
- * The one-sentence description of every diagnostic code (parsing, structure and semantic rules), by code.
+ * The one-sentence description of every diagnostic code (parsing, structure, semantic rules and the rule engine's
+ * own codes such as `rule-crashed`), by code.
  *
  * @example
  * describeDiagnosticCodes().get("unknown-department")?.en;
@@ -68,5 +69,6 @@ export function describeDiagnosticCodes(): Map<string, LocalizedMessage> {
   for (const [code, info] of Object.entries(DSL_DIAGNOSTICS)) descriptions.set(code, info.description);
   for (const [code, info] of Object.entries(STRUCTURAL_DIAGNOSTICS)) descriptions.set(code, info.description);
   for (const rule of rules) descriptions.set(rule.meta.id, rule.meta.description);
+  for (const [code, info] of Object.entries(ENGINE_DIAGNOSTICS)) descriptions.set(code, info.description);
   return descriptions;
 }
