@@ -88,23 +88,29 @@ export function readBlockYaml(text: string, start: number): { value: Record<stri
 const KEY_SLOTS = 4096;
 
 /**
- * Keys read before, by a hash of their code units: a file repeats a few dozen keys thousands of times, and reusing
- * one internalized string per key spares a copy and V8's look-up of it in the string table at every property
- * store. The strings are V8's own property names (see {@link keyOf}), never slices that would keep a text alive.
+ * Plain keys read before and found acceptable, by a hash of their code units: a file repeats a few dozen keys
+ * thousands of times, and reusing one internalized string per key spares a copy, V8's look-up of it in the string
+ * table at every property store, and the checks of {@link keyOf}. The strings are V8's own property names, never
+ * slices that would keep a text alive.
  */
 const KEYS: Array<string | undefined> = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 
-/** The key `text.slice(start, end)`, as a string read before when there is one. */
+/**
+ * The plain key `text.slice(start, end)`, as a string read before when there is one; declines a key
+ * {@link plainKeyChars} or {@link keyIsSafe} refuses.
+ */
 function keyOf(text: string, start: number, end: number): string {
   let hash = end - start;
   for (let index = start; index < end; index += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
   const slot = hash & (KEY_SLOTS - 1);
   const known = KEYS[slot];
   if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
+  const slice = text.slice(start, end);
+  if (!plainKeyChars(slice) || !keyIsSafe(slice)) throw DECLINE;
   // The name V8 stores for the property: a flat string of its own, not a slice holding on to the whole text.
   const holder: Record<string, true> = {};
-  holder[text.slice(start, end)] = true;
-  let key = "";
+  holder[slice] = true;
+  let key = slice;
   for (const name in holder) key = name;
   KEYS[slot] = key;
   return key;
@@ -217,18 +223,18 @@ class BlockReader {
     const first = text.charCodeAt(at);
     if (first === QUOTE || first === APOSTROPHE) {
       key = this.quoted(at);
-      if (text.charCodeAt(this.end) !== COLON) throw DECLINE;
+      if (!keyIsSafe(key) || text.charCodeAt(this.end) !== COLON) throw DECLINE;
       after = this.end + 1;
       const next = text.charCodeAt(after);
       if (!(next === SPACE || next === LF || after >= this.length)) throw DECLINE;
     } else {
       const colon = this.plainEnd(at);
       if (colon < 0 || isIndicator(first) || first === DASH) throw DECLINE;
+      if (text.charCodeAt(colon - 1) === SPACE) throw DECLINE;
       key = keyOf(text, at, colon);
-      if (text.charCodeAt(colon - 1) === SPACE || !plainKeyChars(key)) throw DECLINE;
       after = colon + 1;
     }
-    if (!keyIsSafe(key) || Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
+    if (Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
     map[key] = this.value(indent, after, true);
   }
 
@@ -421,6 +427,7 @@ class BlockReader {
       const first = text.charCodeAt(index);
       if (first === QUOTE || first === APOSTROPHE) {
         key = this.quoted(index);
+        if (!keyIsSafe(key)) throw DECLINE;
         index = this.end;
       } else {
         if (isIndicator(first) || first === DASH) throw DECLINE;
@@ -431,7 +438,7 @@ class BlockReader {
         index = this.stop;
       }
       if (text.charCodeAt(index) !== COLON || text.charCodeAt(index + 1) !== SPACE) throw DECLINE;
-      if (!keyIsSafe(key) || Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
+      if (Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
       map[key] = this.flowNode(this.skipSpaces(index + 2));
       index = this.skipSpaces(this.end);
       const char = text.charCodeAt(index);
