@@ -5,6 +5,7 @@ import { defineConfig, type Options } from "tsup";
  * siblings' published types (not their sources), so each package is built exactly as a consumer sees it.
  */
 export function definePackageConfig(options: Options = {}) {
+  const { dts, ...rest } = options;
   return defineConfig({
     entry: ["src/index.ts"],
     format: ["esm"],
@@ -12,7 +13,10 @@ export function definePackageConfig(options: Options = {}) {
     platform: "node",
     sourcemap: true,
     clean: true,
+    ...rest,
+    // A package may narrow the declarations to some entries (`dts: { entry }`); the compiler options stay.
     dts: {
+      ...(typeof dts === "object" ? dts : {}),
       compilerOptions: {
         ignoreDeprecations: "6.0",
         composite: false,
@@ -20,6 +24,5 @@ export function definePackageConfig(options: Options = {}) {
         noEmit: false,
       },
     },
-    ...options,
   });
 }

@@ -1,9 +1,15 @@
-import stringWidth from "string-width";
+import { textWidth as stringWidth } from "./text-width.js";
 
 /** How many columns a tab advances to: the next multiple of this width. */
 export const TAB_WIDTH = 4;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+let segmenter: Intl.Segmenter | undefined;
+
+/** The graphemes of `text`; the segmenter is made on first use, since the first one costs a short command about 20 ms. */
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  return segmenter.segment(text);
+}
 
 // C0 and C1 control characters other than tab: shown as "?" so a source line can never send terminal
 // escape sequences or move the cursor.
@@ -19,7 +25,7 @@ const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/u;
 export function toDisplayLine(line: string): string {
   let out = "";
   let width = 0;
-  for (const { segment } of segmenter.segment(line)) {
+  for (const { segment } of graphemes(line)) {
     if (segment === "\t") {
       const spaces = TAB_WIDTH - (width % TAB_WIDTH);
       out += " ".repeat(spaces);
@@ -169,7 +175,7 @@ export function clipDisplayLine(options: ClipLineOptions): ClippedLine {
     // Every UTF-16 unit is a grapheme of its own here, so the (slow) segmenter can be skipped.
     for (let index = 0; index < stretch.length; index++) pieces.push(piece(low + index, stretch[index] ?? ""));
   } else {
-    for (const { segment, index } of segmenter.segment(stretch)) pieces.push(piece(low + index, segment));
+    for (const { segment, index } of graphemes(stretch)) pieces.push(piece(low + index, segment));
   }
   let first = pieces.findIndex((piece) => piece.index >= start);
   if (first === -1) first = pieces.length;
