@@ -79,6 +79,18 @@ sarif 规则的帮助链接（helpUri）须是完整网址，例如：
   --rules-doc-url https://github.com/<所有者>/<仓库>/blob/main/docs/rules.md
 不给出时，docs/rules.md#<代码> 只作为帮助文字写入。
 `,
+  startHelp: `用法：onething start [路径] [选项]
+
+npm start 运行的命令：在终端中打开编辑器（同 onething edit）；没有终端时（CI、管道、CI=true）输出清单概览
+（同 onething overview），有错误时退出码为 1。路径默认 checklists。
+
+选项：
+      --lang zh|en             语言（默认中文）
+      --today <YYYY-MM-DD>     判断“超期”时使用的日期（默认今天）
+  -h, --help                   显示本帮助
+
+编辑器的按键见 onething edit --help；概览的内容见 onething overview --help。
+`,
   overviewHelp: `用法：onething overview [路径] [选项]
 
 校验路径（默认 checklists）并打印简短的中文概览：各类文档数量、国家重点事项按批次（已录入/公布数量）、
@@ -158,6 +170,19 @@ With --format github in GitHub Actions the summary is appended to $GITHUB_STEP_S
 A sarif rule's help link (helpUri) must be a full URL, for example:
   --rules-doc-url https://github.com/<owner>/<repo>/blob/main/docs/rules.md
 Without it, docs/rules.md#<code> is given as help text only.
+`,
+  startHelp: `Usage: onething start [path] [options]
+
+What npm start runs: on a terminal it opens the editor (as onething edit); without one (CI, a pipe, CI=true)
+it prints the overview (as onething overview) and exits with 1 when there are errors. The path defaults to
+checklists.
+
+Options:
+      --lang zh|en             language (default Chinese)
+      --today <YYYY-MM-DD>     the date overdue checks use (default today)
+  -h, --help                   show this help
+
+The editor's keys: onething edit --help; what the overview shows: onething overview --help.
 `,
   overviewHelp: `Usage: onething overview [path] [options]
 

@@ -42,6 +42,16 @@ describe("onething edit", () => {
 });
 
 describe("onething start (npm start)", () => {
+  test.each([
+    ["zh", "用法：onething start [路径]", "在终端中打开编辑器"],
+    ["en", "Usage: onething start [path]", "on a terminal it opens the editor"],
+  ])("--help in %s says what start does, not the overview's help", async (lang, heading, what) => {
+    const result = await run(["start", "--help", "--lang", lang]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(heading);
+    expect(result.stdout).toContain(what);
+  });
+
   test("runs the overview when there is no terminal", async () => {
     const result = await run(["start", "checklists"]);
     expect(result.stdout).toContain("onething 清单概览（checklists）");

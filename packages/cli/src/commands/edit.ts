@@ -71,8 +71,12 @@ export async function runEdit(options: { argv: string[]; io: CliIo; lang: Lang; 
  */
 export async function runStart(options: { argv: string[]; io: CliIo; lang: Lang; terminal?: EditTerminal }): Promise<number> {
   const terminal = options.terminal ?? { stdin: process.stdin, stdout: process.stdout };
+  if (options.argv.includes("--help") || options.argv.includes("-h")) {
+    options.io.stdout.write(messages(options.lang).startHelp);
+    return EXIT_OK;
+  }
   const interactive = terminal.stdin.isTTY === true && terminal.stdout.isTTY === true && options.io.env["CI"] !== "true";
-  if (interactive && !options.argv.includes("--help") && !options.argv.includes("-h")) return runEdit({ ...options, terminal });
+  if (interactive) return runEdit({ ...options, terminal });
   const { runOverview } = await import("./overview.js");
   return runOverview(options);
 }
