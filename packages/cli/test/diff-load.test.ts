@@ -123,10 +123,10 @@ describe("diffVersions gives what parsing everything gives", () => {
       "cn.national /spec/matters/newborn-birth/metrics/days/after b/national.yaml:15",
     ]);
     expect(result.documents.map((document) => `${document.id} ${document.before} ${document.after}`)).toEqual(["cn.national a/national.yaml b/national.yaml", "cn.sd.qingdao a/city.yaml b/city.yaml"]);
-    // The unchanged city is read only to its envelope: both versions share one value, without its matters.
+    // The unchanged city is read only up to its spec: both versions share one value, the keys before spec.
     const loaded = loadVersions({ before, after, lang: "en" });
     expect(loaded.before[1]?.value).toBe(loaded.after[1]?.value);
-    expect((loaded.after[1]?.value as { spec: { matters: unknown } }).spec.matters).toBeNull();
+    expect(Object.keys(loaded.after[1]?.value as object)).toEqual(["apiVersion", "kind", "metadata"]);
   });
 
   test("in a changed list, unchanged matters stand in by their id; changed ones are reported with their positions", () => {
@@ -187,6 +187,35 @@ describe("diffVersions gives what parsing everything gives", () => {
     const fast = message(() => diffVersions({ before, after, lang: "en" }));
     expect(fast).toContain("a/x.yaml");
     expect(fast).toBe(message(() => wholeDiff(before, after)));
+  });
+
+  test("a file the same on both sides that the parser cannot read stops the diff as before, wherever the problem is", () => {
+    const message = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof UsageError ? error.message : `unexpected ${String(error)}`;
+      }
+      return "no error";
+    };
+    // An alias to nothing deep in the body: the head alone reads cleanly, but the file does not.
+    const aliased = CITY("1.0.0", 1).replace("      stage: start\n", "      stage: *nowhere\n");
+    for (const broken of [aliased, "apiVersion: onething/v1\nkind: Nothing\nmetadata: { id: x }\nspec:\n  a: 1\n"]) {
+      const before = [file("a/x.yaml", broken), file("a/n.yaml", NATIONAL(10))];
+      const after = [file("b/x.yaml", broken), file("b/n.yaml", NATIONAL(11))];
+      const fast = message(() => diffVersions({ before, after, lang: "en" }));
+      expect(fast).toContain("a/x.yaml");
+      expect(fast).toBe(message(() => wholeDiff(before, after)));
+    }
+  });
+
+  test("a file the same on both sides with a YAML error in its body, or a line the parser's recovery lifts to the top level", () => {
+    const duplicate = CITY("1.0.0", 1).replace("      subject: enterprise\n", "      subject: enterprise\n      subject: individual\n     stray: 1\n");
+    const lifted = CITY("1.0.0", 1).replace("  notApplicable:\n", " metadata:\n  id: cn.lifted\n  notApplicable:\n");
+    for (const same of [duplicate, lifted]) {
+      const result = expectSameDiff([file("a/s.yaml", same), file("a/n.yaml", NATIONAL(10))], [file("b/s.yaml", same), file("b/n.yaml", NATIONAL(11))]);
+      expect(result.documents.map((document) => document.id)).toContain(same === lifted ? "cn.lifted" : "cn.sd.qingdao");
+    }
   });
 
   test("a YAML error inside a changed or unchanged entry gives what the parser's recovery gives", () => {

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { diffDocuments, DIFF_FORMATS, renderDiff } from "@onething/sdk";
+import { parseVersion, readWorkingPair, readWorkingTree } from "../src/commands/diff-sources.js";
 import { main } from "../src/index.js";
 import { createIo } from "./helpers.js";
 
@@ -106,6 +108,28 @@ describe("onething diff <before> <after>", () => {
     const markdown = readFileSync(join(repo, "diff.md"), "utf8");
     expect(markdown).toContain("🔴 Material");
     expect(markdown).toContain("`old/national/2024-1.yaml:48`");
+  });
+
+  test("two folders give, in every format, what parsing every file of both whole gives", async () => {
+    for (const [folder, side] of [["v1", "before"], ["v2", "after"]] as const) {
+      cpSync(join(fixtures, "_context"), join(repo, folder), { recursive: true });
+      cpSync(join(fixtures, `trips-regressed/${side}`), join(repo, folder), { recursive: true });
+      // A list the same in both, read by its head only (its bytes are not kept).
+      writeFileSync(
+        join(repo, folder, "unchanged.yaml"),
+        "apiVersion: onething/v1\nkind: Checklist\nmetadata:\n  id: cn.unchanged\n  title: { zh: 不变的清单, en: Unchanged list }\nspec:\n  scope: national\n  matters:\n    - id: newborn-birth\n      name: { zh: 出生一件事, en: Having a baby }\n",
+      );
+    }
+    const pair = await readWorkingPair({ cwd: repo, before: "v1", after: "v2", lang: "en" });
+    expect(pair.after.find((file) => file.path === "v2/unchanged.yaml")?.unchanged).toBeDefined();
+    const read = async (path: string) => parseVersion(await readWorkingTree({ cwd: repo, path, lang: "en" }), "en");
+    const reference = diffDocuments({ before: await read("v1"), after: await read("v2") });
+    expect(reference.changes.length).toBeGreaterThan(0);
+    expect(reference.documents.map((document) => document.id)).toContain("cn.unchanged");
+    for (const format of DIFF_FORMATS.filter((candidate) => candidate !== "github")) {
+      const result = await run("v1", "v2", "--format", format);
+      expect([format, result.code, result.out]).toEqual([format, 0, renderDiff(reference, { format, lang: "en", color: false })]);
+    }
   });
 
   test("github annotations point at the new line, removals at the old one", async () => {

@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { diffDocuments, parseSource, type DiffResult, type Lang, type SourceDocument, type SourceRange } from "@onething/sdk";
 import { locateInTree, OriginalPositions, readSubset, textRange, type SubsetTree } from "./diff-locate.js";
+import { HEAD_MAX_BYTES, READ_PAST_HEAD, readHead, type Head } from "./diff-head.js";
 import { entryBytes, entryKeys, fieldRanges, maskedLines, maskedText, outlineYaml, type Outline, type OutlineEntry } from "./diff-outline.js";
 import { parseVersion, type VersionFile } from "./diff-sources.js";
 
@@ -11,7 +12,7 @@ import { parseVersion, type VersionFile } from "./diff-sources.js";
 const LIST_KEY_FIELDS = ["id", "ref", "matter", "checklist", "indicator"] as const;
 
 /** Kinds whose whole content the diff reads even when unchanged (department and item names, stages). */
-const WHOLE_KINDS = new Set(["Taxonomy", "DepartmentRegistry", "ItemCatalog"]);
+const WHOLE_KINDS = READ_PAST_HEAD;
 
 /**
  * Of those, the kinds whose only content the diff reads when a document is not compared is its entries'
@@ -26,7 +27,7 @@ const NAME_LISTS: ReadonlyMap<string, string> = new Map([
 const NAME_FIELDS = ["id", "name"] as const;
 
 /** Files larger than this are parsed whole, so the parser's own size limit decides about them. */
-const OUTLINE_MAX_BYTES = 4 * 1024 * 1024;
+const OUTLINE_MAX_BYTES = HEAD_MAX_BYTES;
 
 /** One distinct file content (by bytes), read once however many files have it. */
 interface Content {
@@ -39,6 +40,8 @@ interface Content {
   whole?: SourceDocument;
   /** For the kinds in {@link NAME_LISTS}: the value with only the names of the entries, on first use (null: parse whole). */
   names?: unknown;
+  /** The envelope was read from the head alone (`readHead`) and the outline is not made yet. */
+  headOnly?: boolean;
 }
 
 /** One file of one version, with its content and identity. */
@@ -56,11 +59,17 @@ function decode(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
-/** The first line of an entry, one character per byte: a cheap key to find the same entry by. */
-function firstLine(outline: Outline, entry: OutlineEntry): string {
+/**
+ * A hash (FNV-1a) of the first line of an entry: a cheap key to find the same entry by, without making a string
+ * of every line (entries with the same key are still compared byte for byte).
+ */
+function firstLineHash(outline: Outline, entry: OutlineEntry): number {
+  const { bytes } = outline;
   const start = outline.lineStarts[entry.start] as number;
-  const end = Math.min((outline.lineStarts[entry.start + 1] as number) - 1, outline.bytes.length);
-  return Buffer.from(outline.bytes.buffer, outline.bytes.byteOffset + start, end - start).toString("latin1");
+  const end = Math.min((outline.lineStarts[entry.start + 1] as number) - 1, bytes.length);
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
+  return hash;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,8 +88,23 @@ function parseClean(path: string, text: string): SourceDocument | undefined {
   return document !== undefined && diagnostics.length === 0 ? document : undefined;
 }
 
-/** Outlines a content and parses its envelope; leaves both unset when the file is outside the subset. */
+/**
+ * Reads the envelope of a content: of a kind the diff never reads past its envelope, the head alone when that
+ * decides (`readHead`), its outline being made only if the document is compared with another content; else
+ * its outline and envelope, both left unset when the file is outside the subset.
+ */
 function prepare(content: Content, path: string): void {
+  const head = readHead({ path, bytes: content.bytes, maxBytes: OUTLINE_MAX_BYTES });
+  if (head !== undefined && !WHOLE_KINDS.has(head.kind)) {
+    content.envelope = head;
+    content.headOnly = true;
+    return;
+  }
+  outlineContent(content, path);
+}
+
+/** Outlines a content and parses its envelope; leaves both unset when the file is outside the subset. */
+function outlineContent(content: Content, path: string): void {
   const { bytes } = content;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bytes.byteLength > OUTLINE_MAX_BYTES || bom || !isUtf8(bytes)) return;
@@ -96,7 +120,7 @@ function prepare(content: Content, path: string): void {
 /** A file in the subset that did not parse whole after all (never seen; `diffVersions` then parses everything whole). */
 class OutlineMismatch extends Error {}
 
-/** The whole file parsed (once per content); only called for contents in the subset, which always parse. */
+/** The whole file parsed (once per content); only called for contents in the subset or read from their head, which always parse. */
 function whole(content: Content, path: string): SourceDocument {
   if (content.whole === undefined) {
     const { document } = parseSource({ path, text: content.bytes });
@@ -155,25 +179,38 @@ function envelopeDocument(entry: Entry, value: unknown): SourceDocument {
   return sharedDocument(file, value, (pointer, part) => whole(content, file.path).locate(pointer, part));
 }
 
+/**
+ * The outline of a content, made on first use for one read from its head (whose checks of size, UTF-8 and BOM
+ * hold); undefined when the file is outside the subset (it is then parsed whole).
+ */
+function outlineOf(content: Content): Outline | undefined {
+  if (content.headOnly === true) {
+    content.headOnly = false;
+    content.outline = outlineYaml(content.bytes);
+  }
+  return content.outline;
+}
+
 /** Both versions of a changed document, read entry by entry: entries the same in both become one shared stand-in. */
 function changedPair(before: Entry, after: Entry, stubs: WeakSet<object>): [SourceDocument, SourceDocument] | undefined {
-  const old = before.content.outline as Outline;
-  const next = after.content.outline as Outline;
+  const old = outlineOf(before.content);
+  const next = outlineOf(after.content);
+  if (old === undefined || next === undefined) return undefined;
   const leftOld = new Map<OutlineEntry, Record<string, string>>();
   const leftNew = new Map<OutlineEntry, Record<string, string>>();
   for (const list of old.lists) {
     const other = next.lists.find((candidate) => candidate.key === list.key);
     if (other === undefined) continue;
     // Entries are looked up by their first line, then compared byte for byte.
-    const waiting = new Map<string, OutlineEntry[]>();
+    const waiting = new Map<number, OutlineEntry[]>();
     for (const entry of other.entries) {
-      const head = firstLine(next, entry);
+      const head = firstLineHash(next, entry);
       const queue = waiting.get(head);
       if (queue === undefined) waiting.set(head, [entry]);
       else queue.push(entry);
     }
     for (const entry of list.entries) {
-      const queue = waiting.get(firstLine(old, entry));
+      const queue = waiting.get(firstLineHash(old, entry));
       const bytes = entryBytes(old, entry);
       const at = queue === undefined ? -1 : queue.findIndex((candidate) => Buffer.compare(entryBytes(next, candidate), bytes) === 0);
       if (at < 0) continue;
@@ -265,21 +302,47 @@ function entryParse(path: string, outline: Outline, entry: OutlineEntry): Source
   return parseClean(path, ENTRY_PREFIX + decode(entryBytes(outline, entry)));
 }
 
-/** Reads every file of one version: its outline and envelope, or the whole file where it is outside the subset. */
-function readEntries(files: readonly VersionFile[], contents: Map<number, Content[]>): Entry[] {
+/** The files of one version with their contents, each distinct content once. */
+function readEntries(files: readonly VersionFile[], contents: Map<number, Content[]>, unchanged: Map<Head, Content>): Entry[] {
   return files.map((file) => {
-    // Contents are told apart by length, then by their bytes (a compare of memory, not a hash of it).
+    if (file.unchanged !== undefined) {
+      // Known the same in both versions when read, by its head: one content, whose bytes are not touched.
+      let content = unchanged.get(file.unchanged);
+      if (content === undefined) {
+        content = {
+          get bytes() {
+            return file.bytes;
+          },
+          envelope: file.unchanged,
+          headOnly: true,
+        };
+        unchanged.set(file.unchanged, content);
+      }
+      return { file, content, id: undefined };
+    }
+    // Contents are told apart by length, then by their bytes (a compare of memory, not a hash of it; the same
+    // bytes read once for both versions are the same array).
     const sameLength = contents.get(file.bytes.byteLength) ?? [];
-    let content = sameLength.find((candidate) => Buffer.compare(candidate.bytes, file.bytes) === 0);
+    let content = sameLength.find((candidate) => candidate.bytes === file.bytes) ?? sameLength.find((candidate) => Buffer.compare(candidate.bytes, file.bytes) === 0);
     if (content === undefined) {
       content = { bytes: file.bytes };
-      prepare(content, file.path);
       sameLength.push(content);
       contents.set(file.bytes.byteLength, sameLength);
     }
-    if (content.envelope !== undefined) return { file, content, id: metadataId(content.envelope.value) };
     return { file, content, id: undefined };
   });
+}
+
+/** Reads the envelope of every distinct content once (see {@link prepare}) and gives each entry its id. */
+function prepareEntries(entries: readonly Entry[]): void {
+  const done = new Set<Content>();
+  for (const entry of entries) {
+    if (!done.has(entry.content)) {
+      done.add(entry.content);
+      if (entry.content.envelope === undefined) prepare(entry.content, entry.file.path);
+    }
+    if (entry.content.envelope !== undefined) entry.id = metadataId(entry.content.envelope.value);
+  }
 }
 
 /** Parses the files outside the subset exactly as before (a file that cannot be read is a usage error). */
@@ -321,8 +384,10 @@ export interface LoadedVersions {
 /**
  * Reads two versions for `diffDocuments` without parsing what did not change: a file whose bytes are
  * the same in both versions is read only up to its envelope (its value is shared by both sides, so the
- * diff sees it equal at once), and in a changed file the list entries under `spec` whose text is the same
- * in both versions are not parsed but stand in by the keys the diff matches entries by. A department registry
+ * diff sees it equal at once): its head alone when that decides (`readHead`; a file read by
+ * `readWorkingPair` may come with it, its bytes not kept), else by its outline. In a changed file the list
+ * entries under `spec` whose text is the same in both versions are not parsed but stand in by the keys the
+ * diff matches entries by. A department registry
  * or item catalogue that is not compared (the same bytes on both sides) is read only for its entries' ids and
  * names. Files outside the outline's subset, added or removed documents, and the other documents of the kinds
  * whose names or stages the diff reads are parsed whole; a file that cannot be read is the same usage error as before.
@@ -333,8 +398,10 @@ export interface LoadedVersions {
  */
 export function loadVersions(options: { before: readonly VersionFile[]; after: readonly VersionFile[]; lang: Lang }): LoadedVersions {
   const contents = new Map<number, Content[]>();
-  const oldEntries = readEntries(options.before, contents);
-  const newEntries = readEntries(options.after, contents);
+  const unchanged = new Map<Head, Content>();
+  const oldEntries = readEntries(options.before, contents, unchanged);
+  const newEntries = readEntries(options.after, contents, unchanged);
+  prepareEntries([...oldEntries, ...newEntries]);
   parseRest(oldEntries, options.lang);
   parseRest(newEntries, options.lang);
   const oldById = firstById(oldEntries);

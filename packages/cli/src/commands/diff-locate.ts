@@ -159,32 +159,57 @@ class Reader {
     else if (first === '"' || first === "'") node = { kind: "scalar", start: offset, end: quoteClose(text, offset, end) + 1 };
     else {
       let stop = end;
-      const comment = text.indexOf(" #", offset);
-      if (comment >= 0 && comment < end) stop = comment;
+      // Only this line is searched (a search of the rest of the text from every line would cost its square).
+      for (let index = offset; index + 1 < end; index += 1) {
+        if (text.charCodeAt(index) === 0x20 && text.charCodeAt(index + 1) === 0x23) {
+          stop = index;
+          break;
+        }
+      }
       while (stop > offset && text.charCodeAt(stop - 1) === 32) stop -= 1;
-      const scalar = text.slice(offset, stop);
-      if (scalar.includes(": ") || scalar.endsWith(":")) throw new Unsupported();
+      // A `: ` inside, or a final colon, would make it a mapping (searched without making a string of it).
+      for (let index = offset; index < stop; index += 1) {
+        if (text.charCodeAt(index) === COLON && (index + 1 === stop || text.charCodeAt(index + 1) === 0x20)) throw new Unsupported();
+      }
       return { kind: "scalar", start: offset, end: stop };
     }
     // Only spaces or a comment may follow a quoted scalar or a flow collection on its line.
-    const rest = text.slice(node.end, end);
-    if (rest.trim() !== "" && !/^ +#/.test(rest)) throw new Unsupported();
+    let after = node.end;
+    while (after < end && text.charCodeAt(after) === 0x20) after += 1;
+    if (after < end) {
+      const rest = text.slice(node.end, end);
+      if (rest.trim() !== "" && !/^ +#/.test(rest)) throw new Unsupported();
+    }
     return node;
   }
 }
 
 /** The offset of the quote closing the quoted scalar at `start`. */
 function quoteClose(text: string, start: number, end: number): number {
-  const quote = text[start];
+  // Character codes, not one-character strings: `text[index]` makes a new string for every CJK character.
+  const quote = text.charCodeAt(start);
   for (let index = start + 1; index < end; index += 1) {
-    const char = text[index];
-    if (quote === '"' && char === "\\") index += 1;
+    const char = text.charCodeAt(index);
+    if (quote === DOUBLE_QUOTE && char === BACKSLASH) index += 1;
     else if (char === quote) {
-      if (quote === "'" && text[index + 1] === "'") index += 1;
+      if (quote === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE) index += 1;
       else return index;
     }
   }
   throw new Unsupported();
+}
+
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+
+/** Whether a flow scalar ends before this character code (after a colon: whether the colon is an indicator). */
+function endsFlowScalar(code: number): boolean {
+  return code === COMMA || code === CLOSE_BRACKET || code === CLOSE_BRACE;
 }
 
 /** Reads a one-line flow collection. */
@@ -209,10 +234,14 @@ class FlowReader {
       return { node: { kind: "scalar", start: offset, end: close + 1 }, next: close + 1 };
     }
     let position = offset;
+    const text = this.text;
     while (position < this.end) {
-      const current = this.text[position];
-      if (current === "," || current === "]" || current === "}") break;
-      if (current === ":" && (this.text[position + 1] === " " || this.text[position + 1] === "," || this.text[position + 1] === "}" || this.text[position + 1] === "]")) break;
+      const current = text.charCodeAt(position);
+      if (endsFlowScalar(current)) break;
+      if (current === COLON) {
+        const after = text.charCodeAt(position + 1);
+        if (after === 0x20 || endsFlowScalar(after)) break;
+      }
       position += 1;
     }
     let stop = position;

@@ -37,6 +37,7 @@ const ZH = {
   stagedWithTwoPaths: "--staged 只能与 git 引用一起使用。",
   unparsable: (details: string) => `无法比较：以下文件不能作为 onething 文档读取（运行 onething validate 查看详情）：\n${details}`,
   nothingToCompare: (paths: string) => `没有可比较的文件：在 ${paths} 下没有找到 YAML 文件。`,
+  changedWhileReading: (path: string) => `比较期间 ${path} 被修改或删除，请在文件不再变化时重新运行。`,
 };
 
 type DiffMessages = typeof ZH;
@@ -80,6 +81,7 @@ $GITHUB_STEP_SUMMARY.
   stagedWithTwoPaths: "--staged needs a git ref, not two paths.",
   unparsable: (details) => `Cannot compare: these files cannot be read as onething documents (run onething validate for details):\n${details}`,
   nothingToCompare: (paths) => `Nothing to compare: no YAML files under ${paths}.`,
+  changedWhileReading: (path) => `${path} was changed or removed while it was being compared; run again once the files stop changing.`,
 };
 
 /** The texts of `onething diff` in one language. */

@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parseSource, type Diagnostic, type Lang, type SourceDocument } from "@onething/sdk";
 import { GIT_INDEX, readGitFiles, readWorkingFiles, runGitCommand } from "@onething/sdk/node";
 import { messages } from "../messages.js";
 import { UsageError } from "../options.js";
+import { HEAD_MAX_BYTES, READ_PAST_HEAD, readHead, type Head } from "./diff-head.js";
 import { diffMessages } from "./diff-messages.js";
 
 /** One file of one version: its project-relative path and raw bytes. */
@@ -12,6 +15,12 @@ export interface VersionFile {
   path: string;
   /** The file's bytes. */
   bytes: Uint8Array;
+  /**
+   * Set by {@link readWorkingPair} on a file whose bytes are those at the same place in the other version and
+   * whose head decides its envelope: the head, shared by both files. Their bytes are then read again only if
+   * asked for.
+   */
+  unchanged?: Head;
 }
 
 function toSlashes(path: string): string {
@@ -46,6 +55,163 @@ export async function readWorkingTree(options: { cwd: string; path: string; lang
     );
   }
   return files.map((file) => ({ path: file.path, bytes: file.text }));
+}
+
+/**
+ * The project-relative paths of the YAML files under a file or folder of the working tree, by the rules of
+ * `readWorkingFiles` of `@onething/sdk/node` (dot-folders, `node_modules` and symbolic links skipped, sorted
+ * by path), without reading them; undefined when the path is outside `cwd` or cannot be listed (the caller
+ * then reads it with {@link readWorkingTree}, which says why).
+ */
+function listWorkingFiles(cwd: string, path: string): string[] | undefined {
+  const root = resolve(cwd);
+  const relation = relative(root, resolve(root, path));
+  if (relation.startsWith("..") || isAbsolute(relation)) return undefined;
+  const folder = toSlashes(relation);
+  try {
+    if (!statSync(resolve(root, folder)).isDirectory()) return [folder];
+    const paths: string[] = [];
+    const pending = [folder];
+    while (pending.length > 0) {
+      const current = pending.pop() as string;
+      for (const entry of readdirSync(resolve(root, current), { withFileTypes: true })) {
+        if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.isSymbolicLink()) continue;
+        const child = current === "" ? entry.name : `${current}/${entry.name}`;
+        if (entry.isDirectory()) pending.push(child);
+        else if (entry.isFile() && /\.ya?ml$/iu.test(entry.name)) paths.push(child);
+      }
+    }
+    return paths.sort();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a whole file into `scratch` (grown when too small) and gives the buffer and the length read. */
+function readInto(path: string, scratch: Buffer<ArrayBuffer>): { buffer: Buffer<ArrayBuffer>; length: number } {
+  const descriptor = openSync(path, "r");
+  try {
+    const size = fstatSync(descriptor).size;
+    // One byte more than the size, so that the read that finds the end needs no larger buffer.
+    let buffer = scratch.length > size ? scratch : Buffer.allocUnsafeSlow(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafeSlow(buffer.length * 2);
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+      if (read === 0) return { buffer, length };
+      length += read;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** The fingerprint an unchanged file's bytes must still have when they are read again. */
+function fingerprint(bytes: Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("hex");
+}
+
+/**
+ * A file that is the same in both versions, by its head: its bytes are read again on first use (never, when the
+ * diff finds its document unchanged), and must be what they were; a file changed meanwhile is a usage error.
+ */
+function unchangedFile(options: { cwd: string; path: string; head: Head; print: string; lang: Lang }): VersionFile {
+  let bytes: Uint8Array | undefined;
+  return {
+    path: options.path,
+    unchanged: options.head,
+    get bytes(): Uint8Array {
+      if (bytes === undefined) {
+        let read: Buffer | undefined;
+        try {
+          read = readFileSync(resolve(options.cwd, options.path));
+        } catch {
+          read = undefined;
+        }
+        if (read === undefined || fingerprint(read) !== options.print) throw new UsageError(diffMessages(options.lang).changedWhileReading(options.path));
+        bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+      }
+      return bytes;
+    },
+  };
+}
+
+/** A copy by memcpy (`Buffer.from` of a buffer would copy it element by element). */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy;
+}
+
+/**
+ * Reads two files or folders of the working tree as {@link readWorkingTree} reads each, pairing the files at the
+ * same place under both: a pair with the same bytes is kept once, and not at all when its head decides its
+ * envelope (`readHead` of diff-head.ts; both files then carry that head as `unchanged` and read their bytes
+ * again only if asked for). Files are read synchronously through two reused buffers, so that only what
+ * differs takes new memory. A path that cannot be listed or read is read by {@link readWorkingTree}, which
+ * gives the usage error.
+ *
+ * @example
+ * const { before, after } = await readWorkingPair({ cwd: process.cwd(), before: "a/checklists", after: "b/checklists", lang: "zh" });
+ */
+export async function readWorkingPair(options: { cwd: string; before: string; after: string; lang: Lang }): Promise<{ before: VersionFile[]; after: VersionFile[] }> {
+  const { cwd, lang } = options;
+  const listedBefore = listWorkingFiles(cwd, options.before);
+  const listedAfter = listWorkingFiles(cwd, options.after);
+  const fallback = async () => ({ before: await readWorkingTree({ cwd, path: options.before, lang }), after: await readWorkingTree({ cwd, path: options.after, lang }) });
+  if (listedBefore === undefined || listedAfter === undefined) return fallback();
+  const place = (root: string, path: string) => (path === root ? "" : path.slice(root === "" ? 0 : root.length + 1));
+  const beforeRoot = projectPath({ cwd, path: options.before, lang });
+  const afterRoot = projectPath({ cwd, path: options.after, lang });
+  const twins = new Map(listedAfter.map((path) => [place(afterRoot, path), path]));
+  const after = new Map<string, VersionFile>();
+  const before: VersionFile[] = [];
+  let scratch = Buffer.allocUnsafeSlow(1 << 20);
+  let other = Buffer.allocUnsafeSlow(1 << 20);
+  try {
+    for (const path of listedBefore) {
+      const read = readInto(resolve(cwd, path), scratch);
+      scratch = read.buffer;
+      const bytes = read.buffer.subarray(0, read.length);
+      const twin = twins.get(place(beforeRoot, path));
+      if (twin === undefined) {
+        before.push({ path, bytes: copyOf(bytes) });
+        continue;
+      }
+      const next = readInto(resolve(cwd, twin), other);
+      other = next.buffer;
+      const nextBytes = next.buffer.subarray(0, next.length);
+      if (!bytes.equals(nextBytes)) {
+        before.push({ path, bytes: copyOf(bytes) });
+        after.set(twin, { path: twin, bytes: copyOf(nextBytes) });
+        continue;
+      }
+      const head = readHead({ path, bytes, maxBytes: HEAD_MAX_BYTES });
+      if (head !== undefined && !READ_PAST_HEAD.has(head.kind)) {
+        const print = fingerprint(bytes);
+        before.push(unchangedFile({ cwd, path, head, print, lang }));
+        after.set(twin, unchangedFile({ cwd, path: twin, head, print, lang }));
+      } else {
+        const shared = copyOf(bytes);
+        before.push({ path, bytes: shared });
+        after.set(twin, { path: twin, bytes: shared });
+      }
+    }
+    for (const path of listedAfter) {
+      if (after.has(path)) continue;
+      const read = readInto(resolve(cwd, path), scratch);
+      scratch = read.buffer;
+      after.set(path, { path, bytes: copyOf(read.buffer.subarray(0, read.length)) });
+    }
+  } catch {
+    // A file that cannot be read is reported as readWorkingTree reports it.
+    return fallback();
+  }
+  return { before, after: listedAfter.map((path) => after.get(path) as VersionFile) };
 }
 
 /** Runs git with an argument array (never a shell) in `cwd` and returns its stdout as bytes (for the changeset commands). */

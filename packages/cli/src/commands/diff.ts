@@ -7,7 +7,7 @@ import { changesetMessages } from "./changeset-messages.js";
 import { runCheckChangeset } from "./check-changeset.js";
 import { diffVersions } from "./diff-load.js";
 import { diffMessages } from "./diff-messages.js";
-import { pathExists, readGitVersion, readWorkingTree, verifyRef, type VersionFile } from "./diff-sources.js";
+import { pathExists, readGitVersion, readWorkingPair, readWorkingTree, verifyRef, type VersionFile } from "./diff-sources.js";
 import { shouldColor } from "./validate.js";
 
 export { parseVersion } from "./diff-sources.js";
@@ -59,8 +59,7 @@ async function readVersions(options: { io: CliIo; positionals: string[]; staged:
   const { io, positionals, staged, lang } = options;
   const [first, second] = positionals;
   if (positionals.length === 2 && first !== undefined && second !== undefined && !staged && (await pathExists(io.cwd, first))) {
-    const before = await readWorkingTree({ cwd: io.cwd, path: first, lang });
-    const after = await readWorkingTree({ cwd: io.cwd, path: second, lang });
+    const { before, after } = await readWorkingPair({ cwd: io.cwd, before: first, after: second, lang });
     if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(`${first}, ${second}`));
     return { before, after };
   }

@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { diffDocuments, parseSource } from "@onething/sdk";
+import { readWorkingFiles } from "@onething/sdk/node";
+import { readHead } from "../src/commands/diff-head.js";
+import { diffVersions } from "../src/commands/diff-load.js";
+import { parseVersion, readWorkingPair, readWorkingTree } from "../src/commands/diff-sources.js";
+import { UsageError } from "../src/options.js";
+
+// A file that is the same in both versions is read by `onething diff` only up to its spec (diff-head.ts), and
+// the two folders of `onething diff a b` are read so that such a file is kept once (readWorkingPair).
+
+const encoder = new TextEncoder();
+const MAX = 4 * 1024 * 1024;
+
+const LIST = `# a comment at the top
+apiVersion: onething/v1
+kind: Checklist
+metadata:
+  id: cn.x
+  title: { zh: 清单, en: List }   # a comment
+  version: "1.0.0"
+spec:   # the body
+  scope: local
+  matters:
+    - id: a
+      name: { zh: 事项, en: Matter }
+      note: |
+        a block scalar
+# a comment at the start of a line
+
+    - id: b
+      note: "a quoted scalar
+        over two lines"
+  notApplicable: []
+`;
+
+function head(text: string) {
+  return readHead({ path: "x.yaml", bytes: encoder.encode(text), maxBytes: MAX });
+}
+
+describe("readHead", () => {
+  test("reads the keys before spec, as the whole file's parse has them", () => {
+    const read = head(LIST);
+    const whole = parseSource({ path: "x.yaml", text: LIST }).document?.value as Record<string, unknown>;
+    expect(read?.kind).toBe("Checklist");
+    expect(read?.value).toEqual({ apiVersion: whole["apiVersion"], kind: whole["kind"], metadata: whole["metadata"] });
+  });
+
+  test("a YAML error inside spec cannot reach the head: the parser's recovery keeps it under spec", () => {
+    const broken = LIST.replace("      name: { zh: 事项, en: Matter }\n", "      name: { zh: 事项, en: Matter }\n      name: again\n     stray: 1\n");
+    const whole = parseSource({ path: "x.yaml", text: broken });
+    expect(whole.diagnostics.some((diagnostic) => diagnostic.severity === "error")).toBe(true);
+    expect(head(broken)?.value["metadata"]).toEqual((whole.document?.value as Record<string, unknown>)["metadata"]);
+  });
+
+  test.each([
+    ["a line less indented than the first line under spec (the parser's recovery makes it a top-level key)", LIST.replace("  notApplicable: []\n", " metadata:\n  id: other\n")],
+    ["a top-level key after spec", `${LIST}status: draft\n`],
+    ["a quoted scalar going on at the start of a line", LIST.replace('        over two lines"', 'metadata: x"')],
+    ["an alias (the parser may give up on the file)", LIST.replace("scope: local", "scope: *missing")],
+    ["a tab", LIST.replace("  scope: local", "  scope:\tlocal")],
+    ["a CR", LIST.replaceAll("\n", "\r\n")],
+    ["a BOM", `\ufeff${LIST}`],
+    ["a value on the spec line", LIST.replace("spec:   # the body\n  scope: local", "spec: { scope: local }\nx:")],
+    ["spec indented by nothing", LIST.replace("  scope: local", "scope: local")],
+    ["no spec", "apiVersion: onething/v1\nkind: Checklist\nmetadata: { id: x }\n"],
+    ["a head with a finding", LIST.replace("  id: cn.x", "  id: cn.x\n  id: cn.y")],
+    ["a head without a kind", LIST.replace("kind: Checklist\n", "")],
+    ["a spec key in the head", LIST.replace("metadata:", '"spec": 1\nmetadata:')],
+    ["a document marker", LIST.replace("  notApplicable: []\n", "---\nkind: Taxonomy\n")],
+  ])("declines %s", (_name, text) => {
+    expect(head(text)).toBeUndefined();
+  });
+
+  test("declines invalid UTF-8 and files above the size limit", () => {
+    const bytes = encoder.encode(LIST);
+    const invalid = new Uint8Array([...bytes.subarray(0, bytes.length - 3), 0xff, 0x0a]);
+    expect(readHead({ path: "x.yaml", bytes: invalid, maxBytes: MAX })).toBeUndefined();
+    expect(readHead({ path: "x.yaml", bytes, maxBytes: bytes.length - 1 })).toBeUndefined();
+    expect(readHead({ path: "x.yaml", bytes, maxBytes: bytes.length })).toBeDefined();
+  });
+});
+
+describe("readWorkingPair", () => {
+  const root = mkdtempSync(join(tmpdir(), "onething-diff-pair-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  for (const side of ["a", "b"]) {
+    write(`${side}/same.yaml`, "kind: Same\n");
+    write(`${side}/nested/deeper/list.YML`, "kind: Nested\n");
+    write(`${side}/.hidden/x.yaml`, "kind: Hidden\n");
+    write(`${side}/node_modules/x.yaml`, "kind: Module\n");
+    write(`${side}/notes.txt`, "not yaml\n");
+  }
+  write("a/changed.yaml", "kind: Old\n");
+  write("b/changed.yaml", "kind: New\n");
+  write("a/only-a.yaml", "kind: Same\n");
+  write("b/only-b.yml", "kind: Same\n");
+  symlinkSync(join(root, "a/same.yaml"), join(root, "b/link.yaml"));
+
+  test("reads the files readWorkingTree reads, and keeps a file the same at the same place once", async () => {
+    const pair = await readWorkingPair({ cwd: root, before: "a", after: "b", lang: "en" });
+    for (const [side, files] of [["a", pair.before], ["b", pair.after]] as const) {
+      const reference = await readWorkingFiles({ root, path: side });
+      expect(files.map((file) => [file.path, Buffer.from(file.bytes).toString()])).toEqual(reference.files.map((file) => [file.path, Buffer.from(file.text).toString()]));
+    }
+    const byPath = (path: string) => [...pair.before, ...pair.after].find((file) => file.path === path)?.bytes;
+    expect(byPath("b/same.yaml")).toBe(byPath("a/same.yaml"));
+    expect(byPath("b/nested/deeper/list.YML")).toBe(byPath("a/nested/deeper/list.YML"));
+    // The same bytes at another place, or other bytes at the same place, are read on their own.
+    expect(byPath("b/only-b.yml")).not.toBe(byPath("a/only-a.yaml"));
+    expect(Buffer.from(byPath("b/changed.yaml") as Uint8Array).toString()).toBe("kind: New\n");
+  });
+
+  test("an unchanged file whose head decides its envelope is not kept: it carries the head and is read again only if asked, unless changed meanwhile", async () => {
+    write("a/list.yaml", LIST);
+    write("b/list.yaml", LIST);
+    const pair = await readWorkingPair({ cwd: root, before: "a", after: "b", lang: "en" });
+    const [before, after] = [pair.before, pair.after].map((files) => files.find((file) => file.path.endsWith("/list.yaml")));
+    expect(before?.unchanged).toBeDefined();
+    expect(after?.unchanged).toBe(before?.unchanged);
+    expect(before?.unchanged?.value).toEqual(head(LIST)?.value);
+    expect(Buffer.from(after?.bytes as Uint8Array).toString()).toBe(LIST);
+    write("a/list.yaml", LIST.replace("cn.x", "cn.y"));
+    expect(() => before?.bytes).toThrow(new UsageError("a/list.yaml was changed or removed while it was being compared; run again once the files stop changing."));
+    rmSync(join(root, "a/list.yaml"));
+    rmSync(join(root, "b/list.yaml"));
+  });
+
+  test("an unchanged file that the diff compares with another after all is read again and gives what parsing everything gives", async () => {
+    // 0.yaml has the same id in the older version and comes first, so the unchanged 1.yaml is compared with it.
+    write("x/a/0.yaml", LIST.replace("id: a\n", "id: a0\n"));
+    write("x/a/1.yaml", LIST);
+    write("x/b/1.yaml", LIST);
+    const pair = await readWorkingPair({ cwd: root, before: "x/a", after: "x/b", lang: "en" });
+    expect(pair.after[0]?.unchanged).toBeDefined();
+    const fast = diffVersions({ ...pair, lang: "en" });
+    const whole = diffDocuments({ before: parseVersion(pair.before, "en"), after: parseVersion(pair.after, "en") });
+    expect(fast.changes.map((change) => change.check)).toEqual(["matter-possibly-renamed"]);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(whole));
+  });
+
+  test("two single files, and a missing or outside path is the usage error readWorkingTree gives", async () => {
+    const files = await readWorkingPair({ cwd: root, before: "a/same.yaml", after: "b/same.yaml", lang: "en" });
+    expect(files.after[0]?.bytes).toBe(files.before[0]?.bytes);
+    for (const [before, after] of [["a", "missing"], ["missing", "b"], ["a", "../outside"]] as const) {
+      const expected = await readWorkingTree({ cwd: root, path: after === "b" ? before : after, lang: "en" }).catch((error: unknown) => error);
+      expect(expected).toBeInstanceOf(UsageError);
+      await expect(readWorkingPair({ cwd: root, before, after, lang: "en" })).rejects.toThrow((expected as UsageError).message);
+    }
+  });
+});
