@@ -16,8 +16,42 @@ function documentValue(state: EditorState, file: string | undefined): unknown {
   return state.documents.find((document) => document.path === file)?.value;
 }
 
+// Choices are asked for on every key (the form shows the label of each value), and building them means walking
+// every department, item or matter of the project: they are kept per catalogue (or documents) and language.
+const catalogChoices = new WeakMap<object, Map<string, Choice[]>>();
+const labelIndexes = new WeakMap<readonly Choice[], Map<string, Choice>>();
+
+function kept(owner: object, key: string, make: () => Choice[]): Choice[] {
+  let byKey = catalogChoices.get(owner);
+  if (byKey === undefined) {
+    byKey = new Map();
+    catalogChoices.set(owner, byKey);
+  }
+  let choices = byKey.get(key);
+  if (choices === undefined) {
+    choices = make();
+    byKey.set(key, choices);
+  }
+  return choices;
+}
+
+/** The choice of a value among choices (the first, when several have it), found through an index kept per list. */
+function choiceOf(choices: readonly Choice[], value: string): Choice | undefined {
+  let index = labelIndexes.get(choices);
+  if (index === undefined) {
+    index = new Map();
+    for (const choice of choices) if (!index.has(choice.value)) index.set(choice.value, choice);
+    labelIndexes.set(choices, index);
+  }
+  return index.get(value);
+}
+
 /** The batches known to the project: every annual list's batch and every batch a matter names, in order. */
 function batchChoices(state: EditorState): Choice[] {
+  return kept(state.documents, `batches ${state.lang}`, () => collectBatches(state));
+}
+
+function collectBatches(state: EditorState): Choice[] {
   const keys = new Map<string, { year: number; seq: number }>();
   const add = (value: unknown) => {
     const batch = record(value);
@@ -42,9 +76,9 @@ function refChoices(state: EditorState, node: TreeNode, refs: RefList): Choice[]
   const lang = state.lang;
   switch (refs) {
     case "departments":
-      return [...state.catalog.departments].map(([id, name]) => ({ value: id, label: nameIn(name, lang) }));
+      return kept(state.catalog, `departments ${lang}`, () => [...state.catalog.departments].map(([id, name]) => ({ value: id, label: nameIn(name, lang) })));
     case "items":
-      return [...state.catalog.items].map(([id, name]) => ({ value: id, label: nameIn(name, lang) }));
+      return kept(state.catalog, `items ${lang}`, () => [...state.catalog.items].map(([id, name]) => ({ value: id, label: nameIn(name, lang) })));
     case "batches":
       return batchChoices(state);
     case "stages": {
@@ -71,7 +105,8 @@ function refChoices(state: EditorState, node: TreeNode, refs: RefList): Choice[]
  */
 export function choicesOf(state: EditorState, node: TreeNode, field: FieldSpec | EntrySpec): Choice[] {
   const spec: EntrySpec | FieldSpec = "entry" in field && field.entry !== undefined ? field.entry : field;
-  if (spec.options !== undefined) return spec.options.map((option) => ({ value: option.value, label: option.label[state.lang] }));
+  const options = spec.options;
+  if (options !== undefined) return kept(options, state.lang, () => options.map((option) => ({ value: option.value, label: option.label[state.lang] })));
   if (spec.refs !== undefined) return refChoices(state, node, spec.refs);
   return [];
 }
@@ -134,6 +169,6 @@ export function valueLabel(state: EditorState, node: TreeNode, field: FieldSpec 
     return batch === null ? value : batchLabel({ year: Number(batch[1]), seq: Number(batch[2]) }, lang);
   }
   if (spec.kind !== "enum" && spec.kind !== "ref") return value;
-  const choice = choicesOf(state, node, spec).find((entry) => entry.value === value);
+  const choice = choiceOf(choicesOf(state, node, spec), value);
   return choice === undefined ? value : `${choice.label} (${value})`;
 }

@@ -167,6 +167,20 @@ export interface Catalog {
  * catalog.departments.get("dept.nhc")?.zh; // "国家卫生健康委员会"
  */
 export function buildCatalog(documents: readonly ParsedDocument[]): Catalog {
+  // Every edit of a checklist builds the tree again; the taxonomy, registries and catalogues it reads rarely
+  // change, so the last catalogue is kept for as long as they are the same documents.
+  const sources = documents.filter((document) => CATALOG_KINDS.has(document.kind));
+  const last = lastCatalog;
+  if (last !== undefined && last.sources.length === sources.length && last.sources.every((document, index) => document === sources[index])) return last.catalog;
+  const catalog = collectCatalog(sources);
+  lastCatalog = { sources, catalog };
+  return catalog;
+}
+
+const CATALOG_KINDS = new Set(["Taxonomy", "DepartmentRegistry", "ItemCatalog"]);
+let lastCatalog: { sources: readonly ParsedDocument[]; catalog: Catalog } | undefined;
+
+function collectCatalog(documents: readonly ParsedDocument[]): Catalog {
   const catalog: Catalog = { subjects: [], departments: new Map(), items: new Map() };
   for (const document of documents) {
     const spec = record(record(document.value)?.["spec"]);
@@ -233,20 +247,7 @@ export function buildTree(options: { documents: readonly ParsedDocument[]; catal
         stages.set(stageKey, stageNode);
         subjectNode.children.push(stageNode);
       }
-      const matterId = typeof matter["id"] === "string" ? matter["id"] : `#${index}`;
-      const pointer = `/spec/matters/${index}`;
-      const matterNode: TreeNode = {
-        id: `m:${document.path}#${pointer}`,
-        kind: "matter",
-        name: nameFrom(matter["name"], matterId),
-        key: matterId,
-        file: document.path,
-        pointer,
-        ancestors: [subjectNode.id, stageNode.id],
-        children: [],
-      };
-      matterNode.children.push(...matterChildren({ file: document.path, matter, matterNode, catalog }));
-      stageNode.children.push(matterNode);
+      stageNode.children.push(matterNodeOf({ file: document.path, index, matter, ancestors: [subjectNode.id, stageNode.id], catalog }));
     });
   }
   // Stages without matters are noise in an editor of matters; subjects likewise.
@@ -256,6 +257,23 @@ export function buildTree(options: { documents: readonly ParsedDocument[]; catal
     if (subject.children.length > 0) result.push(subject);
   }
   return withLocalAdjustments(result, options);
+}
+
+// A matter's node (with its groups and entries) by the matter's value: an edit re-parses only the matters it
+// touched and keeps the values of the others, so their nodes are reused as they were (nodes are never changed
+// once built). A node is reused only at the same file, position and catalogue.
+const matterNodes = new WeakMap<object, { file: string; index: number; catalog: Catalog; node: TreeNode }>();
+
+function matterNodeOf(options: { file: string; index: number; matter: Record<string, unknown>; ancestors: string[]; catalog: Catalog }): TreeNode {
+  const { file, index, matter, ancestors, catalog } = options;
+  const kept = matterNodes.get(matter);
+  if (kept !== undefined && kept.file === file && kept.index === index && kept.catalog === catalog && kept.node.ancestors.join("\n") === ancestors.join("\n")) return kept.node;
+  const matterId = typeof matter["id"] === "string" ? matter["id"] : `#${index}`;
+  const pointer = `/spec/matters/${index}`;
+  const node: TreeNode = { id: `m:${file}#${pointer}`, kind: "matter", name: nameFrom(matter["name"], matterId), key: matterId, file, pointer, ancestors, children: [] };
+  node.children.push(...matterChildren({ file, matter, matterNode: node, catalog }));
+  matterNodes.set(matter, { file, index, catalog, node });
+  return node;
 }
 
 /**
@@ -330,6 +348,30 @@ export function indexOf(tree: readonly TreeNode[]): TreeIndex {
  */
 export function nodeById(tree: readonly TreeNode[], id: string | undefined): TreeNode | undefined {
   return id === undefined ? undefined : indexOf(tree).byId.get(id);
+}
+
+/** The prefixes of the ids of the nodes that have a place in a file (see {@link TreeNode.id}). */
+const PLACED_PREFIXES = ["m", "g", "i", "e", "p", "n"] as const;
+
+/**
+ * The deepest node of a finished tree whose place in `file` contains `pointer` (the node itself, or its
+ * parent for a field's pointer), found by walking up the pointer and looking each place up by id.
+ *
+ * @example
+ * nodeAt(state.tree, "checklists/national/2024-1.yaml", "/spec/matters/0/promisedTime/value")?.kind; // "matter"
+ */
+export function nodeAt(tree: readonly TreeNode[], file: string, pointer: string): TreeNode | undefined {
+  const { byId } = indexOf(tree);
+  let place = pointer;
+  for (;;) {
+    for (const prefix of PLACED_PREFIXES) {
+      const node = byId.get(`${prefix}:${file}#${place}`);
+      if (node !== undefined && node.file === file && node.pointer === place) return node;
+    }
+    const cut = place.lastIndexOf("/");
+    if (cut < 0) return undefined;
+    place = place.slice(0, cut);
+  }
 }
 
 /** The rows shown and each row's position, for one tree and one set of expanded ids. */

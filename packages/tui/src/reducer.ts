@@ -1,7 +1,7 @@
 import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
 import type { ParsedDocument } from "@onething/sdk";
 import { findBinding, TEXT_CONTEXTS, type Context, type KeyPress } from "./keys.js";
-import { allNodes, buildCatalog, buildTree, fieldsOf, indexOf, nameIn, nodeById, pathOf, pointerOf, valueAt, visibleRows, type FieldSpec, type TreeNode } from "./model.js";
+import { allNodes, buildCatalog, buildTree, fieldsOf, indexOf, nameIn, nodeAt, nodeById, pathOf, pointerOf, valueAt, visibleRows, type FieldSpec, type TreeNode } from "./model.js";
 import { dirtyFiles, layoutOf, visibleProblems, type EditorState, type EditRecord } from "./state.js";
 import { bufferOf, deleteLeft, deleteRight, insertText, isWellFormed, moveCursor, moveCursorTo, type TextBuffer } from "./text.js";
 import { diffCommand } from "./diff-view.js";
@@ -343,8 +343,7 @@ function reveal(state: EditorState, node: TreeNode): EditorState {
  * revealPointer(state, "checklists/national/2024-1.yaml", "/spec/matters/0/promisedTime/value").fieldIndex; // 7
  */
 export function revealPointer(state: EditorState, file: string, pointer: string): EditorState {
-  const nodes = indexOf(state.tree).nodes.filter((node) => node.file === file && node.pointer !== undefined && (pointer === node.pointer || pointer.startsWith(`${node.pointer}/`)));
-  const node = nodes.at(-1);
+  const node = nodeAt(state.tree, file, pointer);
   if (node === undefined) return state;
   const fields = fieldsOf(node);
   const fieldIndex = fields.findIndex((field) => {

@@ -2,6 +2,7 @@ import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
 import { parseSource, sortDiagnostics, type Lang, type ParsedDocument } from "@onething/sdk";
 import { buildCatalog, buildTree, type Catalog, type FieldSpec, type TreeNode } from "./model.js";
 import { diffBaseOf, type DiffBase } from "./diff-view.js";
+import { rememberOriginal } from "./originals.js";
 import type { TextBuffer } from "./text.js";
 import type { YamlOp } from "./yaml-edit.js";
 
@@ -251,7 +252,9 @@ export function createState(options: CreateStateOptions): EditorState {
   const editable = options.editable ?? documents.filter((document) => document.kind === "Checklist").map((document) => document.path);
   const files: Record<string, EditorFile> = {};
   for (const document of documents) {
-    if (editable.includes(document.path)) files[document.path] = { path: document.path, original: document.text, text: document.text };
+    if (!editable.includes(document.path)) continue;
+    files[document.path] = { path: document.path, original: document.text, text: document.text };
+    rememberOriginal(document.path, document.text, document.value);
   }
   const catalog = buildCatalog(documents);
   const tree = buildTree({ documents, catalog, editable });
@@ -305,10 +308,18 @@ export function createState(options: CreateStateOptions): EditorState {
  * dirtyFiles(createState({ documents })); // []: nothing edited yet
  */
 export function dirtyFiles(state: EditorState): string[] {
-  return Object.values(state.files)
-    .filter((file) => file.text !== file.original)
-    .map((file) => file.path);
+  // Asked several times per key; comparing whole texts (a thousand-matter list is a megabyte) once per files object is enough.
+  let dirty = dirtyByFiles.get(state.files);
+  if (dirty === undefined) {
+    dirty = Object.values(state.files)
+      .filter((file) => file.text !== file.original)
+      .map((file) => file.path);
+    dirtyByFiles.set(state.files, dirty);
+  }
+  return [...dirty];
 }
+
+const dirtyByFiles = new WeakMap<EditorState["files"], readonly string[]>();
 
 /**
  * The findings the editor shows: loading, parsing and validation findings about editable files (and the whole run), by place.
@@ -317,9 +328,18 @@ export function dirtyFiles(state: EditorState): string[] {
  * for (const problem of visibleProblems(state)) console.log(problem.file, problem.code);
  */
 export function visibleProblems(state: EditorState): Diagnostic[] {
+  // Sorted once per set of findings and files: the header, the form, the panel and the footer each ask on every key.
+  const cached = lastProblems;
+  if (cached !== undefined && cached.loadProblems === state.loadProblems && cached.parseProblems === state.parseProblems && cached.problems === state.problems && cached.files === state.files) return [...cached.visible];
   const all = [...state.loadProblems, ...Object.values(state.parseProblems).flat(), ...state.problems];
-  return sortDiagnostics(all.filter((problem) => problem.file === undefined || state.files[problem.file] !== undefined));
+  const visible = sortDiagnostics(all.filter((problem) => problem.file === undefined || state.files[problem.file] !== undefined));
+  lastProblems = { loadProblems: state.loadProblems, parseProblems: state.parseProblems, problems: state.problems, files: state.files, visible };
+  return [...visible];
 }
+
+let lastProblems:
+  | { loadProblems: EditorState["loadProblems"]; parseProblems: EditorState["parseProblems"]; problems: EditorState["problems"]; files: EditorState["files"]; visible: readonly Diagnostic[] }
+  | undefined;
 
 /** Rows and columns of each part of the screen; the UI is one row shorter than the terminal. */
 export interface Layout {

@@ -12,6 +12,27 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (entry) => entry.segment);
 }
 
+// Widths of single UTF-16 code units that always form a grapheme of their own (see `simpleWidth`), found on
+// first use: 0 unknown, 1 + width (0, 1 or 2) for such a code unit, 4 for any other.
+const COMPLEX = 4;
+const unitWidths = new Uint8Array(0x10000);
+// A code unit that may join its neighbours into one grapheme: anything but a visible base character (marks,
+// format and control characters, surrogates, variation selectors), Hangul jamo and syllables (which compose),
+// and the scripts from Arabic to Mongolian, whose prepended letters and spacing vowels join the next or the
+// previous letter.
+const JOINS = /[^\p{Grapheme_Base}]|\p{Grapheme_Extend}|\p{M}|[\u0600-\u1FFF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF\uFF9E\uFF9F]/u;
+
+/** The columns of a code unit that is a grapheme on its own, whatever surrounds it; `COMPLEX` otherwise. */
+function simpleWidth(code: number): number {
+  let entry = unitWidths[code] ?? 0;
+  if (entry === 0) {
+    const character = String.fromCharCode(code);
+    entry = JOINS.test(character) ? COMPLEX : 1 + stringWidth(character);
+    unitWidths[code] = entry;
+  }
+  return entry === COMPLEX ? COMPLEX : entry - 1;
+}
+
 /**
  * The number of terminal columns a text occupies (East Asian wide characters count as two).
  *
@@ -19,7 +40,20 @@ export function graphemes(text: string): string[] {
  * widthOf("新生儿出生"); // 10
  */
 export function widthOf(text: string): number {
-  return stringWidth(text);
+  // Text made of code units that are graphemes on their own (ASCII, CJK, box drawing, most punctuation) is
+  // the sum of their widths; anything else (marks, emoji sequences, surrogate pairs) goes to string-width.
+  let width = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x20 && code < 0x7f) {
+      width += 1;
+      continue;
+    }
+    const cells = simpleWidth(code);
+    if (cells === COMPLEX) return stringWidth(text);
+    width += cells;
+  }
+  return width;
 }
 
 /**
@@ -30,8 +64,33 @@ export function widthOf(text: string): number {
  * truncateWidth("新生儿出生一件事", 9); // "新生儿出…"
  */
 export function truncateWidth(text: string, width: number): string {
-  if (width <= 0) return "";
-  if (stringWidth(text) <= width) return text;
+  return cut(text, width).text;
+}
+
+/** `text` cut to `width` columns (see truncateWidth), with the columns it occupies. */
+function cut(text: string, width: number): { text: string; width: number } {
+  if (width <= 0) return { text: "", width: 0 };
+  // One pass over simple code units: where the text would have to end to leave a column for `…`.
+  let used = 0;
+  let end = -1;
+  let endWidth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const cells = code >= 0x20 && code < 0x7f ? 1 : simpleWidth(code);
+    if (cells === COMPLEX) return cutGraphemes(text, width);
+    if (end < 0 && used + cells > width - 1) {
+      end = index;
+      endWidth = used;
+    }
+    used += cells;
+    if (used > width) return { text: `${text.slice(0, end)}…`, width: endWidth + 1 };
+  }
+  return { text, width: used };
+}
+
+function cutGraphemes(text: string, width: number): { text: string; width: number } {
+  const whole = stringWidth(text);
+  if (whole <= width) return { text, width: whole };
   let out = "";
   let used = 0;
   for (const segment of graphemes(text)) {
@@ -40,7 +99,8 @@ export function truncateWidth(text: string, width: number): string {
     out += segment;
     used += cells;
   }
-  return `${out}…`;
+  const shown = `${out}…`;
+  return { text: shown, width: stringWidth(shown) };
 }
 
 /**
@@ -50,8 +110,8 @@ export function truncateWidth(text: string, width: number): string {
  * fitWidth("新生儿", 8); // "新生儿  " (6 columns of text, 2 spaces)
  */
 export function fitWidth(text: string, width: number): string {
-  const cut = truncateWidth(text, width);
-  return cut + " ".repeat(Math.max(0, width - stringWidth(cut)));
+  const fitted = cut(text, width);
+  return fitted.width >= width ? fitted.text : fitted.text + " ".repeat(width - fitted.width);
 }
 
 /** A one-line text being edited: the text and the cursor as a UTF-16 offset that is always on a grapheme boundary. */

@@ -1,7 +1,8 @@
 import type { Diagnostic } from "@onething/schemas";
-import { localize, parseSource } from "@onething/sdk";
+import { localize } from "@onething/sdk";
+import { originalValue } from "./originals.js";
 import { BINDINGS, keyLabel, type Binding } from "./keys.js";
-import { allNodes, fieldsOf, nameIn, nodeById, pathOf, pointerOf, valueAt, type TreeNode } from "./model.js";
+import { allNodes, fieldsOf, indexOf, nameIn, nodeAt, nodeById, pathOf, pointerOf, valueAt, type TreeNode } from "./model.js";
 import { diffScreenLines } from "./diff-view.js";
 import { confirmQuestion, fieldDisplay, inheritedDisplay, inheritedFrom, labelWidth, listLines, promptFooter } from "./edit-view.js";
 import { inheritedMatter } from "./patches.js";
@@ -30,29 +31,13 @@ export interface Line {
   tone?: "error" | "warning" | "modified" | "dim" | "title";
 }
 
-const originals = new Map<string, { text: string; value: unknown }>();
-
-function originalValue(path: string, text: string): unknown {
-  const cached = originals.get(path);
-  if (cached?.text === text) return cached.value;
-  const value = parseSource({ path, text }).document?.value;
-  originals.set(path, { text, value });
-  return value;
-}
 
 let marksCache: (Pick<EditorState, "tree" | "files" | "problems" | "parseProblems" | "loadProblems" | "documents"> & { marks: Map<string, Marks> }) | undefined;
 
-/** The node a problem belongs to: the deepest located node whose pointer contains the problem's, found by walking up the pointer. */
-function ownerOf(byPlace: ReadonlyMap<string, TreeNode>, problem: Diagnostic): TreeNode | undefined {
+/** The node a problem belongs to: the deepest located node whose pointer contains the problem's. */
+function ownerOf(tree: readonly TreeNode[], problem: Diagnostic): TreeNode | undefined {
   if (problem.file === undefined || problem.pointer === undefined) return undefined;
-  let pointer = problem.pointer;
-  for (;;) {
-    const node = byPlace.get(`${problem.file}#${pointer}`);
-    if (node !== undefined) return node;
-    const cut = pointer.lastIndexOf("/");
-    if (cut < 0) return undefined;
-    pointer = pointer.slice(0, cut);
-  }
+  return nodeAt(tree, problem.file, problem.pointer);
 }
 
 // Canonical texts of values, by object: unchanged matters keep their objects across edits, so each is stringified once.
@@ -89,11 +74,11 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
     }
     return entry;
   };
-  const nodes = allNodes(state.tree);
-  const located = nodes.filter((node) => node.pointer !== undefined);
-  const byPlace = new Map(located.map((node) => [`${node.file ?? ""}#${node.pointer ?? ""}`, node]));
+  const { nodes } = indexOf(state.tree);
+  const documents = new Map<string, EditorState["documents"][number]>();
+  for (const document of state.documents) if (!documents.has(document.path)) documents.set(document.path, document);
   for (const problem of visibleProblems(state)) {
-    const owner = ownerOf(byPlace, problem);
+    const owner = ownerOf(state.tree, problem);
     if (owner === undefined) continue;
     for (const id of [...owner.ancestors, owner.id]) {
       const entry = get(id);
@@ -102,16 +87,16 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
     }
   }
   const dirty = new Set(dirtyFiles(state));
-  for (const node of located) {
+  for (const node of nodes) {
     const identity = IDENTITY[node.kind];
-    if (identity === undefined || node.file === undefined || !dirty.has(node.file)) continue;
+    if (identity === undefined || node.file === undefined || node.pointer === undefined || !dirty.has(node.file)) continue;
     const file = state.files[node.file];
     if (file === undefined) continue;
     const path = pathOf(node.pointer ?? "");
     // A matter (a local adjustment) is compared with the original one of the same id (adjusting the
     // same matter), so that deleting or moving one does not mark every one after it.
     const originalMatter = originalMatterOf(originalValue(node.file, file.original), path, node.key, identity);
-    const currentMatter = valueAt(state.documents.find((document) => document.path === node.file)?.value, path);
+    const currentMatter = valueAt(documents.get(node.file)?.value, path);
     if (originalMatter === currentMatter || canonicalText(originalMatter) === canonicalText(currentMatter)) continue;
     for (const id of [...node.ancestors, node.id]) get(id).modified = true;
     for (const child of allNodes(node.children)) {
@@ -137,8 +122,10 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
       const file = state.files[path];
       if (file === undefined) continue;
       const entries = valueAt(originalValue(path, file.original), list);
-      const before = (Array.isArray(entries) ? entries : []).map((entry) => (entry as Record<string, unknown> | null)?.[identity]).filter((id): id is string => typeof id === "string" && keys.includes(id));
-      const after = keys.filter((key) => before.includes(key));
+      const here = new Set(keys);
+      const before = (Array.isArray(entries) ? entries : []).map((entry) => (entry as Record<string, unknown> | null)?.[identity]).filter((id): id is string => typeof id === "string" && here.has(id));
+      const was = new Set(before);
+      const after = keys.filter((key) => was.has(key));
       if (before.join("\n") !== after.join("\n")) for (const id of [...stage.ancestors, stage.id]) get(id).modified = true;
     }
   }
@@ -146,7 +133,7 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
   for (const path of dirty) {
     const file = state.files[path];
     if (file === undefined) continue;
-    const ids = new Set(matterList(state.documents.find((document) => document.path === path)?.value).map((matter) => matter["id"]));
+    const ids = new Set(matterList(documents.get(path)?.value).map((matter) => matter["id"]));
     for (const matter of matterList(originalValue(path, file.original))) {
       if (ids.has(matter["id"])) continue;
       get(`s:${String(matter["subject"])}`).modified = true;
@@ -154,7 +141,7 @@ export function computeMarks(state: EditorState): Map<string, Marks> {
     }
     // So does a deleted local adjustment, in the subject and stage of the matter it adjusted.
     for (const key of ["patches", "notApplicable"]) {
-      const current = new Set(matterList(state.documents.find((document) => document.path === path)?.value, key).map((entry) => entry["matter"]));
+      const current = new Set(matterList(documents.get(path)?.value, key).map((entry) => entry["matter"]));
       for (const entry of matterList(originalValue(path, file.original), key)) {
         if (current.has(entry["matter"]) || typeof entry["matter"] !== "string") continue;
         const inherited = inheritedMatter(state.documents, path, entry["matter"])?.value;
@@ -282,40 +269,45 @@ export function detailView(state: EditorState, width: number, height: number): D
     else lines.push({ text: fitWidth(lang === "zh" ? `事项 ${countMatters(node)} 个` : `${countMatters(node)} matters`, width) });
     return { lines: pad(lines, width, height), cursor };
   }
-  const problems = visibleProblems(state);
+  // Only the node's own problems matter here; each field takes those at or below its pointer.
+  const own = node.pointer ?? "";
+  const problems = visibleProblems(state).filter((problem) => problem.file === node.file && problem.pointer !== undefined && (problem.pointer === own || problem.pointer.startsWith(`${own}/`)));
   const headRows = lines.length;
-  const body: Line[] = [];
+  // Rows are made only when they are in the window: formatting every field of a long form on every key is wasted.
+  const body: (() => Line)[] = [];
   const labelColumns = labelWidth(fields, lang);
   fields.forEach((field, index) => {
     const selected = state.focus === "detail" && index === state.fieldIndex;
     const editing = state.mode === "edit" && state.edit?.nodeId === node.id && state.edit.field === field;
-    const label = fitWidth(field.label[lang], labelColumns);
     if (field.section !== undefined && field.section !== fields[index - 1]?.section) {
       const heading = `── ${field.section[lang]} `;
-      body.push({ text: fitWidth(heading + "─".repeat(Math.max(0, width - widthOf(heading))), width), tone: "dim" });
+      body.push(() => ({ text: fitWidth(heading + "─".repeat(Math.max(0, width - widthOf(heading))), width), tone: "dim" }));
     }
     if (index === state.fieldIndex) selectedRow = body.length;
-    let value: string;
     if (editing && state.edit !== undefined) {
-      value = state.edit.buffer.text;
+      const value = state.edit.buffer.text;
       const before = state.edit.buffer.text.slice(0, state.edit.buffer.cursor);
       cursor = { row: headRows + body.length, column: Math.min(width - 1, 2 + labelColumns + 1 + widthOf(before)) };
-    } else value = fieldDisplay(state, node, field);
-    const inherited = !editing && node.kind === "patch" && inheritedDisplay(state, node, field) !== undefined;
-    body.push({ text: fitWidth(`${selected ? "›" : " "} ${label} ${editing ? value : oneLine(value)}`, width), selected, ...(inherited ? { tone: "dim" as const } : {}) });
-    const pointer = pointerOf(node.pointer ?? "", field.path);
-    const parent = pointerOf(node.pointer ?? "", field.path.slice(0, -1));
+      body.push(() => ({ text: fitWidth(`${selected ? "›" : " "} ${fitWidth(field.label[lang], labelColumns)} ${value}`, width), selected }));
+    } else {
+      body.push(() => {
+        const inherited = node.kind === "patch" && inheritedDisplay(state, node, field) !== undefined;
+        return { text: fitWidth(`${selected ? "›" : " "} ${fitWidth(field.label[lang], labelColumns)} ${oneLine(fieldDisplay(state, node, field))}`, width), selected, ...(inherited ? { tone: "dim" as const } : {}) };
+      });
+    }
+    const pointer = pointerOf(own, field.path);
+    const parent = pointerOf(own, field.path.slice(0, -1));
     const messages = editing && state.edit !== undefined
       ? state.edit.live
-      : problems.filter((problem) => problem.file === node.file && (problem.pointer === pointer || problem.pointer?.startsWith(`${pointer}/`) === true || (field.path.length > 1 && problem.pointer === parent && field.path.at(-1) === "value")));
+      : problems.filter((problem) => problem.pointer === pointer || problem.pointer?.startsWith(`${pointer}/`) === true || (field.path.length > 1 && problem.pointer === parent && field.path.at(-1) === "value"));
     for (const problem of messages.slice(0, 2)) {
-      body.push({ text: fitWidth(`    ${severityGlyph(problem.severity)} ${oneLine(localize(problem.message, lang))}`, width), tone: problem.severity === "error" ? "error" : "warning" });
+      body.push(() => ({ text: fitWidth(`    ${severityGlyph(problem.severity)} ${oneLine(localize(problem.message, lang))}`, width), tone: problem.severity === "error" ? "error" : "warning" }));
     }
   });
   const room = Math.max(1, height - headRows);
   const top = Math.max(0, Math.min(selectedRow - Math.floor(room / 3), body.length - room));
   if (cursor !== undefined) cursor = { row: cursor.row - top, column: cursor.column };
-  return { lines: pad([...lines, ...body.slice(top, top + room)], width, height), cursor };
+  return { lines: pad([...lines, ...body.slice(top, top + room).map((row) => row())], width, height), cursor };
 }
 
 function oneLine(text: string): string {

@@ -18,9 +18,17 @@ export interface MattersOutline {
   entries: readonly EntryLines[];
 }
 
-const indentOf = (line: string): number => line.length - line.trimStart().length;
-const isBlank = (line: string): boolean => line.trim() === "";
-const isComment = (line: string): boolean => line.trimStart().startsWith("#");
+/** Columns of white space (as `trimStart` reads it) a line starts with; counted without copying the line, since lists are read line by line on every edit. */
+function indentOf(line: string): number {
+  let index = 0;
+  while (index < line.length && line.charCodeAt(index) === 0x20) index += 1;
+  const next = line.charCodeAt(index);
+  // Past the spaces: anything printable in ASCII ends the indent; other white space (tabs, no-break or ideographic spaces) is rare.
+  if (index === line.length || (next > 0x20 && next < 0x7f)) return index;
+  return line.length - line.trimStart().length;
+}
+const isBlank = (line: string): boolean => indentOf(line) === line.length;
+const isComment = (line: string): boolean => line.charCodeAt(indentOf(line)) === 0x23;
 /** Neither blank nor a comment line. */
 const isContent = (line: string): boolean => !isBlank(line) && !isComment(line);
 const isEntryStart = (line: string, indent: number): boolean => indentOf(line) === indent && (line[indent] === "-" && (line.length === indent + 1 || line[indent + 1] === " "));
@@ -55,7 +63,11 @@ function readOutline(text: string): MattersOutline | undefined {
   if (text.includes("\r") || text.includes("\t")) return undefined;
   const lines = text.split("\n");
   let spec = -1;
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? "";
+    // Only lines starting with `-`, `.`, `%` or `s` can be a marker, a directive or `spec:`.
+    const head = line.charCodeAt(0);
+    if (head !== 0x2d && head !== 0x2e && head !== 0x25 && head !== 0x73) continue;
     if (/^(?:---|\.\.\.)(?:\s|$)/u.test(line) || line.startsWith("%")) return undefined;
     if (/^spec\s*:/u.test(line)) {
       if (spec >= 0 || !/^spec:\s*(?:#.*)?$/u.test(line)) return undefined;
@@ -87,11 +99,11 @@ function readOutline(text: string): MattersOutline | undefined {
   let lastContent = first;
   for (index = first; index < lines.length; index += 1) {
     const line = lines[index] ?? "";
-    if (isBlank(line)) continue;
     const lineIndent = indentOf(line);
+    if (lineIndent === line.length) continue;
     // Blank lines and comments at the entries' column after an entry stay outside it.
-    if (isComment(line) && lineIndent <= indent) continue;
-    if (isEntryStart(line, indent)) {
+    if (line.charCodeAt(lineIndent) === 0x23 && lineIndent <= indent) continue;
+    if (lineIndent === indent && line.charCodeAt(indent) === 0x2d && (line.length === indent + 1 || line.charCodeAt(indent + 1) === 0x20)) {
       const previous = entries.at(-1);
       if (previous !== undefined) previous.end = lastContent + 1;
       entries.push({ start: index, end: index + 1 });

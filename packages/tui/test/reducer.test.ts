@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toKeyPress, type KeyPress } from "../src/keys.js";
-import { currentNode, reduce, type Action } from "../src/reducer.js";
+import { allNodes, nodeById } from "../src/model.js";
+import { currentNode, reduce, treeRows, type Action } from "../src/reducer.js";
 import { createState, dirtyFiles, visibleProblems, type EditorState } from "../src/state.js";
 import { validateState } from "../src/validation.js";
 import { changedLines, fixtureDocuments, LIST } from "./fixture.js";
@@ -108,6 +109,21 @@ describe("editing a field", () => {
     const redone = press(undone, ctrl("r"));
     expect(redone.files[LIST]?.text).toBe(edited.files[LIST]?.text);
     expect(redone.undo).toHaveLength(1);
+  });
+
+  it("shows a renamed matter under its new name in the tree (and the old one after undo), the other matters' nodes unchanged", () => {
+    const before = press(open(), "/", "新生儿", named("return"), named("return"));
+    const edited = currentNode(before);
+    const others = allNodes(before.tree).filter((node) => node.kind === "matter" && node.id !== edited?.id);
+    expect(others.length).toBeGreaterThan(0);
+    const after = press(before, "e", ctrl("e"), "甲", named("return"));
+    expect(currentNode(after)?.name.zh).toBe("新生儿出生甲");
+    expect(treeRows(after).map((node) => node.name.zh)).toContain("新生儿出生甲");
+    // Rebuilding the tree after an edit reuses the nodes of the matters it did not touch.
+    for (const node of others) expect(nodeById(after.tree, node.id)).toBe(node);
+    const undone = press(after, "u");
+    expect(treeRows(undone).map((node) => node.name.zh)).toContain("新生儿出生");
+    expect(treeRows(undone).map((node) => node.name.zh)).not.toContain("新生儿出生甲");
   });
 
   it("chooses a status from a filterable list", () => {

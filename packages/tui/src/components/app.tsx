@@ -129,17 +129,18 @@ export function App(props: { initial: EditorState; host: EditorHost }) {
     return () => clearTimeout(timer);
   }, [editText, today]);
 
-  // The recovery file follows every change of the texts or of the field being typed.
-  const recovery = useMemo(() => (state.recovery === undefined ? recoveryTexts(state) : undefined), [state.files, state.edit, state.recovery]);
+  // The recovery file follows every change of the texts or of the field being typed. It is worked out after the
+  // frame is drawn (in an effect, not while rendering): applying the typed text to a long file is not free.
   // Written only when a text changed (moving the text cursor changes nothing to recover).
   const written = useRef<{ path: string; text: string }[] | undefined>(undefined);
   useEffect(() => {
-    if (recovery === undefined) return;
+    if (state.recovery !== undefined) return;
+    const recovery = recoveryTexts(state);
     const previous = written.current;
     if (previous !== undefined && previous.length === recovery.length && previous.every((entry, index) => entry.path === recovery[index]?.path && entry.text === recovery[index]?.text)) return;
     written.current = recovery;
     host.writeRecovery(recovery);
-  }, [recovery]);
+  }, [state.files, state.edit?.nodeId, state.edit?.field, state.edit?.buffer.text, state.recovery]);
   useEffect(() => {
     if (state.recoveryDiscarded) host.writeRecovery([]);
   }, [state.recoveryDiscarded]);
