@@ -49,9 +49,14 @@ function isIndicator(char: number): boolean {
   }
 }
 
-/** Whether a flow plain scalar or key stops at this code unit (the reader declines `:` and `#` inside one). */
+/** Whether a flow plain scalar or key stops at this code unit (the reader declines `#` inside one). */
 function endsFlowPlain(char: number): boolean {
   return char === COMMA || char === OPEN_BRACKET || char === CLOSE_BRACKET || char === OPEN_BRACE || char === CLOSE_BRACE || char === COLON || char === HASH || char === LF;
+}
+
+/** Whether a `:` before this code unit ends a flow plain scalar: before a space, a line end or a flow indicator. */
+function colonEndsFlowPlain(next: number): boolean {
+  return next === SPACE || next === LF || Number.isNaN(next) || next === COMMA || next === OPEN_BRACKET || next === CLOSE_BRACKET || next === OPEN_BRACE || next === CLOSE_BRACE;
 }
 
 /**
@@ -83,6 +88,12 @@ export function readBlockYaml(text: string, start: number): { value: Record<stri
     throw error;
   }
 }
+
+/**
+ * Collections nested deeper than this are left to `yaml`, which reports resource exhaustion from about 850 levels:
+ * the reader must not accept what `yaml` rejects, nor depend on how much stack is left.
+ */
+const MAX_DEPTH = 500;
 
 /** Size of {@link KEYS}: a power of two. */
 const KEY_SLOTS = 4096;
@@ -127,6 +138,8 @@ class BlockReader {
   private stop = 0;
   /** From `plainEnd` and `flowPlain`: the end of the plain scalar without trailing spaces. */
   private plainTo = 0;
+  /** How many collections are open around the current position. */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -201,6 +214,13 @@ class BlockReader {
 
   /** A block mapping whose keys sit at column `indent`; its first key starts at `keyAt` on the current line. */
   private mapping(indent: number, keyAt: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) throw DECLINE;
+    const map = this.mappingEntries(indent, keyAt);
+    this.depth -= 1;
+    return map;
+  }
+
+  private mappingEntries(indent: number, keyAt: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     let at = keyAt;
     for (;;) {
@@ -273,16 +293,42 @@ class BlockReader {
     return value;
   }
 
-  /** The block node on the lines after an entry at column `indent` whose line ended after its indicator, or null. */
+  /**
+   * The node on the lines after an entry at column `indent` whose line ended after its indicator: a block sequence
+   * or mapping, a flow collection or quoted scalar alone on its line (as `yaml`'s stringify writes an empty list),
+   * or null.
+   */
   private nested(indent: number, inMapping: boolean): unknown {
     const next = this.nextContent();
-    if (next > indent) return this.isDash(this.pos + next) ? this.sequence(next) : this.mapping(next, this.pos + next);
+    if (next > indent) {
+      const at = this.pos + next;
+      if (this.isDash(at)) return this.sequence(next);
+      const char = this.text.charCodeAt(at);
+      if (char === OPEN_BRACKET || char === OPEN_BRACE) {
+        const flow = this.flow(at);
+        this.finishLine(this.end);
+        return flow;
+      }
+      if ((char === QUOTE || char === APOSTROPHE) && this.text.charCodeAt(this.quotedEnd(at)) !== COLON) {
+        const quoted = this.quoted(at);
+        this.finishLine(this.end);
+        return quoted;
+      }
+      return this.mapping(next, at);
+    }
     if (next === indent && inMapping && this.isDash(this.pos + next)) return this.sequence(next);
     return null;
   }
 
   /** A block sequence whose `-` sit at column `indent`; `pos` is at the start of its first entry's line. */
   private sequence(indent: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) throw DECLINE;
+    const items = this.sequenceEntries(indent);
+    this.depth -= 1;
+    return items;
+  }
+
+  private sequenceEntries(indent: number): unknown[] {
     const items: unknown[] = [];
     for (;;) {
       items.push(this.value(indent, this.pos + indent + 1, false));
@@ -324,6 +370,12 @@ class BlockReader {
     this.stop = index;
     this.plainTo = end;
     return -1;
+  }
+
+  /** Just past the quoted scalar on one line starting at `at` (declines one that does not close on its line). */
+  private quotedEnd(at: number): number {
+    this.quoted(at);
+    return this.end;
   }
 
   /** A quoted scalar on one line starting at `at`; sets `end` just past its closing quote. */
@@ -384,7 +436,10 @@ class BlockReader {
 
   /** A flow collection on one line starting at `at` (`[` or `{`); sets `end` just past its closing bracket. */
   private flow(at: number): unknown {
-    return this.text.charCodeAt(at) === OPEN_BRACKET ? this.flowSequence(at) : this.flowMapping(at);
+    if (++this.depth > MAX_DEPTH) throw DECLINE;
+    const value = this.text.charCodeAt(at) === OPEN_BRACKET ? this.flowSequence(at) : this.flowMapping(at);
+    this.depth -= 1;
+    return value;
   }
 
   /** The first code unit from `at` that is not a space. */
@@ -473,7 +528,8 @@ class BlockReader {
     let end = at;
     for (; index < length; index += 1) {
       const char = text.charCodeAt(index);
-      if (endsFlowPlain(char)) break;
+      // `12:30` is one scalar: a `:` ends it only before a space, a line end or a flow indicator.
+      if (endsFlowPlain(char) && !(char === COLON && !colonEndsFlowPlain(text.charCodeAt(index + 1)))) break;
       if (char !== SPACE) end = index + 1;
     }
     if (end === at) throw DECLINE;

@@ -1,22 +1,22 @@
 // Plain scalars and mapping keys exactly as `yaml` 2 resolves them with `schema: "core"` (YAML 1.2 core schema,
-// yaml/dist/schema/core): shared by the two fast readers (js-yaml with a matching schema, and the block reader).
+// yaml/dist/schema/core), for the block reader.
 
 /** Keys longer than this many characters take the `yaml` path, which limits implicit keys to 1024 characters of source. */
 const MAX_KEY_LENGTH = 160;
 
 // null /^(?:~|[Nn]ull|NULL)?$/ and bool /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/ are compared as strings below; then these.
 /** yaml's core octal int. */
-export const INT_OCT_PATTERN = /^0o[0-7]+$/;
+const INT_OCT_PATTERN = /^0o[0-7]+$/;
 /** yaml's core decimal int. */
-export const INT_PATTERN = /^[-+]?[0-9]+$/;
+const INT_PATTERN = /^[-+]?[0-9]+$/;
 /** yaml's core hexadecimal int. */
-export const INT_HEX_PATTERN = /^0x[0-9a-fA-F]+$/;
+const INT_HEX_PATTERN = /^0x[0-9a-fA-F]+$/;
 /** yaml's core infinities and NaN. */
-export const FLOAT_NAN_PATTERN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_NAN_PATTERN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /** yaml's core float with an exponent. */
-export const FLOAT_EXP_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT_EXP_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 /** yaml's core float without one. */
-export const FLOAT_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const FLOAT_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /**
  * yaml's core null: empty, `~`, `null`, `Null` or `NULL`.
@@ -24,7 +24,7 @@ export const FLOAT_PATTERN = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
  * @example
  * isCoreNull("Null"); // true
  */
-export function isCoreNull(data: string): boolean {
+function isCoreNull(data: string): boolean {
   return data.length === 0 || data === "~" || data === "null" || data === "Null" || data === "NULL";
 }
 
@@ -34,7 +34,7 @@ export function isCoreNull(data: string): boolean {
  * @example
  * isCoreBool("tRUE"); // false
  */
-export function isCoreBool(data: string): boolean {
+function isCoreBool(data: string): boolean {
   return data === "true" || data === "True" || data === "TRUE" || data === "false" || data === "False" || data === "FALSE";
 }
 
@@ -53,7 +53,7 @@ function mayBeNumber(data: string): boolean {
  * @example
  * isCoreInt("1_000"); // false
  */
-export function isCoreInt(data: string): boolean {
+function isCoreInt(data: string): boolean {
   return mayBeNumber(data) && (INT_OCT_PATTERN.test(data) || INT_PATTERN.test(data) || INT_HEX_PATTERN.test(data));
 }
 
@@ -63,7 +63,7 @@ export function isCoreInt(data: string): boolean {
  * @example
  * isCoreFloat("1."); // true
  */
-export function isCoreFloat(data: string): boolean {
+function isCoreFloat(data: string): boolean {
   return mayBeNumber(data) && (FLOAT_NAN_PATTERN.test(data) || FLOAT_EXP_PATTERN.test(data) || FLOAT_PATTERN.test(data));
 }
 
@@ -73,7 +73,7 @@ export function isCoreFloat(data: string): boolean {
  * @example
  * coreInt("0o17"); // 15
  */
-export function coreInt(data: string): number {
+function coreInt(data: string): number {
   return INT_OCT_PATTERN.test(data)
     ? parseInt(data.substring(2), 8)
     : INT_PATTERN.test(data)
@@ -87,7 +87,7 @@ export function coreInt(data: string): number {
  * @example
  * coreFloat("-.Inf"); // -Infinity
  */
-export function coreFloat(data: string): number {
+function coreFloat(data: string): number {
   return FLOAT_NAN_PATTERN.test(data)
     ? data.slice(-3).toLowerCase() === "nan"
       ? NaN

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parseDocument, stringify } from "yaml";
-import { blockParse, fastParse, fastPathApplies, jsYamlParse } from "./fast-parse.js";
+import { fastParse, fastPathApplies } from "./fast-parse.js";
 import { parseSource } from "./parse.js";
 import { canonical, yamlValue } from "./test-differential.js";
 
@@ -32,22 +32,14 @@ const fixtureFiles = [
   ...yamlFiles(join(root, "packages/cli/test/fixtures")),
 ];
 
-/**
- * The differential property: whenever a fast reader takes a text (the block reader, js-yaml, and the two chained
- * as `fastParse` chains them), `yaml` reads the same value without a finding. Returns whether `fastParse` took it.
- */
+/** The differential property: whenever the fast path is taken, `yaml` reads the same value without a finding. */
 function expectAgreement(text: string, label: string): boolean {
-  let reference: unknown;
-  let read = false;
-  for (const [name, parse] of [["fastParse", fastParse], ["block reader", blockParse], ["js-yaml", jsYamlParse]] as const) {
-    const fast = parse(text);
-    if (fast === undefined) continue;
-    if (!read) reference = yamlValue(text);
-    read = true;
-    expect(reference, `${label}: yaml reports a finding the ${name} path missed`).not.toBeUndefined();
-    expect(canonical(fast.value), `${label} (${name})`).toEqual(canonical(reference));
-  }
-  return fastParse(text) !== undefined;
+  const fast = fastParse(text);
+  if (fast === undefined) return false;
+  const reference = yamlValue(text);
+  expect(reference, `${label}: yaml reports a finding the fast path missed`).not.toBeUndefined();
+  expect(canonical(fast.value), label).toEqual(canonical(reference));
+  return true;
 }
 
 const SCALARS: Array<[string, unknown]> = [
@@ -118,7 +110,7 @@ const SCALARS: Array<[string, unknown]> = [
   ["是", "是"],
 ];
 
-/** Texts where js-yaml is more lenient than `yaml`, or where the two might disagree: the fast path must agree or decline. */
+/** Texts where a lenient reader might differ from `yaml`: the fast path must agree or decline. */
 const TRICKY = [
   'a: "x"#c\n',
   "a: [1,\n2]\n",
@@ -202,13 +194,24 @@ const TRICKY = [
   "# only\n",
   "x\n",
   "- 1\n",
+  // The review of session 4: js-yaml (no longer a fast path) read or accepted these wrongly.
+  "apiVersion: onething/v1\nkind: Checklist\nmetadata:\n  id: cn.x\nspec:\n  k:\n  - -\n  - x\n",
+  "k:\n- -\n- a: b\n  c:\n    d: 1\n",
+  "a:\n   - \n  - b\n",
+  "a:\n   -\n  - b\n",
+  "a:\n  -\n - b\n",
+  "spec:\n  a:\n     - \n      # c\n    - b\n",
+  "---#c\na: 1\n",
+  "---#c\n",
+  "---x: 1\n",
+  "--- # c\na: 1\n",
 ];
 
 // The pre-scan as regular expressions, as it was first written: `fastPathApplies` scans the code units in one pass
 // and must decide exactly as these do.
 const FALLBACK_PATTERN =
   /[\r\t\u0085\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]|\p{Cs}|(?:^|[\s[\]{},:])[&*!]|<<|(?:^|[\s[{,])\?(?:\s|$)|^%|^(?:---|\.\.\.)(?:\s|$)|[\]}] *:|["'\]}]#/mu;
-const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---[ ]*(?:#[^\n]*)?(?:\n|$))?/;
+const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---(?:[ ]+(?:#[^\n]*)?)?(?:\n|$))?/;
 const FLOW_LINE_PATTERN = /^.*[[\]{}].*$/gm;
 
 function referenceQuoteEnd(line: string, start: number): number {
@@ -434,7 +437,8 @@ describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
       }),
       { numRuns: 400 },
     );
-    expect(taken).toBeGreaterThan(80);
+    // Random strings often need what the block reader leaves to `yaml` (escapes, `- - x`, multi-line scalars).
+    expect(taken).toBeGreaterThan(30);
   });
 
   it("makes parseSource report the same diagnostics and value as the yaml path on generated documents", () => {
@@ -450,6 +454,6 @@ describe("fast path: differential test against yaml (YAML 1.2 core)", () => {
       }),
       { numRuns: 300 },
     );
-    expect(fastTaken).toBeGreaterThan(60);
+    expect(fastTaken).toBeGreaterThan(20);
   });
 });

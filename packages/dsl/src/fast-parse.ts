@@ -1,41 +1,10 @@
-import { FAILSAFE_SCHEMA, Type, load } from "js-yaml";
 import { readBlockYaml } from "./block-reader.js";
-import { coreFloat, coreInt, isCoreBool, isCoreFloat, isCoreInt, isCoreNull, keyIsSafe } from "./core-scalar.js";
 
 /** Texts longer than this many UTF-16 code units always take the `yaml` path: 4 Mi. */
 export const FAST_PATH_MAX_LENGTH = 4 * 1024 * 1024;
 
-/**
- * js-yaml's failsafe schema plus implicit scalars resolved exactly as `yaml` resolves them with `schema: "core"`
- * (js-yaml's own CORE_SCHEMA also reads `1_000`, `0b1`, `+0x1F` and `+.inf` differently).
- */
-const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new Type("tag:yaml.org,2002:null", {
-      kind: "scalar",
-      resolve: (data: string | null) => data === null || isCoreNull(data),
-      construct: () => null,
-    }),
-    new Type("tag:yaml.org,2002:bool", {
-      kind: "scalar",
-      resolve: (data: string | null) => data !== null && isCoreBool(data),
-      construct: (data: string) => data[0] === "t" || data[0] === "T",
-    }),
-    new Type("tag:yaml.org,2002:int", {
-      kind: "scalar",
-      resolve: (data: string | null) => data !== null && isCoreInt(data),
-      construct: coreInt,
-    }),
-    new Type("tag:yaml.org,2002:float", {
-      kind: "scalar",
-      resolve: (data: string | null) => data !== null && isCoreFloat(data),
-      construct: coreFloat,
-    }),
-  ],
-});
-
-/** Leading blank and comment lines, and a bare `---` line after them. */
-const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---[ ]*(?:#[^\n]*)?(?:\n|$))?/;
+/** Leading blank and comment lines, and a bare `---` line after them (a comment after it only past a space). */
+const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---(?:[ ]+(?:#[^\n]*)?)?(?:\n|$))?/;
 
 /**
  * The code units {@link fastPathApplies} must look at: line feeds, control characters, surrogates, the BOM, YAML 1.1
@@ -47,8 +16,8 @@ const LEADING_PATTERN = /^(?:[ ]*(?:#[^\n]*)?\n)*(?:---[ ]*(?:#[^\n]*)?(?:\n|$))
 const ATTENTION = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff!"#&'*<?[\]{}]/g;
 
 /**
- * Whether js-yaml may read this text (BOM already removed): none of the constructs where js-yaml and `yaml` might
- * read a text differently, or where the `yaml` path's hostile-input checks matter: CR, tab, YAML 1.1 line breaks,
+ * Whether the block reader may read this text (BOM already removed): none of the constructs the reader relies on
+ * never meeting, or where the `yaml` path's hostile-input checks matter: CR, tab, YAML 1.1 line breaks,
  * a BOM past the start and other control characters, lone surrogates; anchors, aliases and tags at a token start;
  * merge keys; complex keys; directives; document markers (a leading bare `---` is skipped); collections as keys;
  * a comment glued to a quoted scalar or a collection; and no flow collection spanning lines. One pass that visits
@@ -72,8 +41,8 @@ function applicableFrom(text: string): number {
   const lead = LEADING_PATTERN.exec(text)?.[0].length ?? 0;
   const length = text.length;
   if (lead < length && !lineStartApplies(text, lead)) return -1;
-  // The line being scanned, and whether no flow collection can span lines from it (js-yaml accepts continuation
-  // lines that `yaml` rejects as not indented enough): its brackets nest properly and close on the line, quotes
+  // The line being scanned, and whether no flow collection can span lines from it (continuation lines are where
+  // lenient readers differ from `yaml`): its brackets nest properly and close on the line, quotes
   // appear only as quoted scalars inside a flow collection that close on the line, and no comment starts. A flow
   // collection spanning lines fails this on the line where it starts, because outside quoted scalars only a block
   // key or scalar before it can hold other brackets. Kept for every line, consulted only for a line that holds a
@@ -220,8 +189,8 @@ function quoteEnd(text: string, start: number): number {
 
 /**
  * Reads a YAML text (BOM already removed) without `yaml` when that is proven to give the same value as `yaml` with
- * the YAML 1.2 core schema: with the block reader ({@link blockParse}) when the text is in its subset, else with
- * js-yaml ({@link jsYamlParse}). Returns undefined whenever the `yaml` path must decide instead.
+ * the YAML 1.2 core schema: when {@link fastPathApplies} accepts the text and it is in the subset of the block
+ * reader (block-reader.ts). Returns undefined whenever the `yaml` path must decide instead.
  *
  * @example
  * fastParse("apiVersion: onething/v1\nkind: Checklist\n"); // { value: { apiVersion: "onething/v1", kind: "Checklist" } }
@@ -229,65 +198,5 @@ function quoteEnd(text: string, start: number): number {
  */
 export function fastParse(text: string): { value: unknown } | undefined {
   const from = applicableFrom(text);
-  if (from < 0) return undefined;
-  return readBlockYaml(text, from) ?? jsYamlRead(text);
-}
-
-/**
- * Reads a YAML text (BOM already removed) with the block reader of block-reader.ts alone, when {@link fastPathApplies}
- * accepts it and it is in the reader's subset; undefined otherwise.
- *
- * @example
- * blockParse("a:\n  - 1\n"); // { value: { a: [1] } }
- * blockParse("a: |\n  x\n"); // undefined
- */
-export function blockParse(text: string): { value: unknown } | undefined {
-  const from = applicableFrom(text);
   return from < 0 ? undefined : readBlockYaml(text, from);
-}
-
-/**
- * Reads a YAML text (BOM already removed) with js-yaml alone, when {@link fastPathApplies} accepts it; returns
- * undefined on any js-yaml error (duplicate keys included), or a key that `yaml`'s checks would report or that might
- * not have been a string (`__proto__`, `constructor`, `1`, `true`, `null`, `Infinity`, …).
- *
- * @example
- * jsYamlParse("a: |\n  x\n"); // { value: { a: "x\n" } }
- * jsYamlParse("a: 1\na: 2\n"); // undefined
- */
-export function jsYamlParse(text: string): { value: unknown } | undefined {
-  return fastPathApplies(text) ? jsYamlRead(text) : undefined;
-}
-
-/** js-yaml's reading of a text {@link fastPathApplies} accepts, with the checks of {@link jsYamlParse}. */
-function jsYamlRead(text: string): { value: unknown } | undefined {
-  let value: unknown;
-  try {
-    value = load(text, { schema: YAML_CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
-  }
-  if (typeof value === "object" && value !== null && !keysAreSafe(value)) return undefined;
-  return value === undefined ? undefined : { value };
-}
-
-/**
- * Whether every mapping key in the value is one that surely came from a string key `yaml` accepts. Recursive: js-yaml
- * built the value with more stack per level of nesting than this takes. `for … in` visits the keys of `Object.keys`
- * without allocating an array per mapping (and enumerable inherited keys too, which can only make it decline).
- */
-function keysAreSafe(value: object): boolean {
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const item: unknown = value[index];
-      if (typeof item === "object" && item !== null && !keysAreSafe(item)) return false;
-    }
-    return true;
-  }
-  for (const key in value) {
-    if (!keyIsSafe(key)) return false;
-    const child = (value as Record<string, unknown>)[key];
-    if (typeof child === "object" && child !== null && !keysAreSafe(child)) return false;
-  }
-  return true;
 }

@@ -48,7 +48,7 @@ export interface ParseOptions {
   maxBytes?: number;
   /** At most this many aliases per file, and per anchor's expansion; defaults to 100. */
   maxAliasCount?: number;
-  /** Whether a file that is proven to read the same may be read by js-yaml, with `yaml` run only when positions are asked for; defaults to true. */
+  /** Whether a file that is proven to read the same may be read by the block reader, with `yaml` run only when positions are asked for; defaults to true. */
   fastPath?: boolean;
 }
 
@@ -172,7 +172,7 @@ function parseSourceUnguarded(options: ParseOptions): ParseResult {
 }
 
 /**
- * The document read by js-yaml, when {@link fastParse} proves it reads as `yaml` would and the envelope is usable
+ * The document read by the block reader, when {@link fastParse} proves it reads as `yaml` would and the envelope is usable
  * (so the `yaml` path would report nothing); its `yaml` Document and positions are computed on first use.
  */
 function fastDocument(options: { path: string; text: string; body: string; shift: number }): ParsedDocument | undefined {
@@ -203,7 +203,7 @@ function fastDocument(options: { path: string; text: string; body: string; shift
 function yamlPositions(body: string, shift: number): { yaml: Document.Parsed; locate: ParsedDocument["locate"] } {
   const { documents, lineStarts } = parseYaml(body);
   const yamlDocument = documents[0];
-  if (yamlDocument === undefined) throw new Error("yaml found no document in a text js-yaml read as a mapping");
+  if (yamlDocument === undefined) throw new Error("yaml found no document in a text the block reader read as a mapping");
   return { yaml: yamlDocument, locate: locator(yamlDocument, createPositionMapper({ text: body, shift, lineStarts })) };
 }
 
