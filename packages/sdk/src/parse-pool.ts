@@ -10,6 +10,13 @@ import type { ParsedDocument } from "@onething/dsl";
 /** Projects smaller than this many bytes are parsed in the main thread: starting workers would cost more. */
 export const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Fewer logical cores than this run without workers. Two vCPUs are often one core's two hardware threads, where
+ * two workers (each with its own compilation and garbage collection, and the shared documents copied to both) took
+ * longer than one thread: 4.4 s against 3.5 s on the bench corpus, with 100 MB more memory (decision 34).
+ */
+export const WORKER_MIN_CORES = 4;
+
 /** One file for a worker: its position in the project, path and bytes (transferred to the worker). */
 export interface ParseTask {
   /** Its position among the project's files. */
@@ -36,17 +43,17 @@ export interface ParsedFile {
 
 /**
  * How many worker threads to parse with: `requested` when given (0: none), else one per core when the project
- * is large enough to repay their start-up and there is more than one core, else none.
+ * is large enough to repay their start-up and there are at least {@link WORKER_MIN_CORES} cores, else none.
  *
  * @example
- * workerCount({ totalBytes: 40_000_000, files: 430 }); // 2 on a 2-core machine
+ * workerCount({ totalBytes: 40_000_000, files: 430 }); // 8 on an 8-core machine, 0 on a 2-core one
  */
 export function workerCount(options: { totalBytes: number; files: number; requested?: number }): number {
   const { totalBytes, files, requested } = options;
   if (workerScript() === undefined || files < 2) return 0;
   if (requested !== undefined) return Math.max(0, Math.min(requested, files));
   const cores = availableParallelism();
-  return cores > 1 && totalBytes >= WORKER_THRESHOLD_BYTES ? Math.min(cores, files) : 0;
+  return cores >= WORKER_MIN_CORES && totalBytes >= WORKER_THRESHOLD_BYTES ? Math.min(cores, files) : 0;
 }
 
 /**

@@ -27,7 +27,7 @@ export const DEFAULT_CACHE_LOCATION = ".onething-cache";
 
 /**
  * `ONETHING_WORKERS=<n>` sets how many worker threads parse the files (0: none), overriding the automatic choice
- * (one per core for a project of 4 MiB or more); anything else is ignored.
+ * (one per core for a project of 4 MiB or more on a machine of 4 cores or more); anything else is ignored.
  */
 function workersFrom(env: CliIo["env"]): { workers?: number } {
   const value = env["ONETHING_WORKERS"];
