@@ -306,7 +306,7 @@ function markdown(results, rows) {
     if (results.profile.error) {
       out.push(`The profile failed: ${results.profile.error}.`);
     } else {
-      out.push(`One run of \`node --cpu-prof packages/cli/dist/bin.js validate checklists\` on version a (${seconds(results.profile.wallMs)} wall; ${results.profile.threads} threads, the main thread and the workers, profiled for ${seconds(results.profile.totalMs)} in all), self time summed over the threads, with bundled code counted for the package its source map names:`, "");
+      out.push(`One run of \`node --cpu-prof packages/cli/dist/bin.js validate checklists\` on version a (${seconds(results.profile.wallMs)} wall; ${results.profile.threads === 1 ? "one thread, no workers," : `${results.profile.threads} threads, the main thread and the workers,`} profiled for ${seconds(results.profile.totalMs)} in all), self time summed over the threads, with bundled code counted for the package its source map names:`, "");
       out.push("| package | self time | share |", "|---|---|---|");
       for (const entry of results.profile.packages) out.push(`| ${entry.key} | ${seconds(entry.ms)} | ${entry.percent.toFixed(1)} % |`);
       out.push("", "| function | self time | share |", "|---|---|---|");
