@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, test } from "vitest";
 import { main } from "../src/index.js";
 import { createIo } from "./helpers.js";
+import { validateSarif } from "./sarif-schema.js";
 
 // Golden end-to-end runs over fixtures/broken/ (one broken file per kind of mistake). Rewrite the
 // expected outputs with UPDATE_GOLDEN=1 after an intended change, then review the diff.
@@ -11,13 +11,6 @@ const fixture = fileURLToPath(new URL("./fixtures/broken/", import.meta.url));
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
 const update = process.env["UPDATE_GOLDEN"] === "1";
 
-// The OASIS SARIF 2.1.0 schema sits beside the repository: <repo>/../shared/data/sarif/.
-const sarifSchema = fileURLToPath(new URL("../../../../shared/data/sarif/sarif-schema-2.1.0.json", import.meta.url));
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]*$/iu);
-ajv.addFormat("uri-reference", /^[^\s]*$/u);
-ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/u);
-const validateSarif = ajv.compile(JSON.parse(readFileSync(sarifSchema, "utf8")));
 
 /** Replaces what differs between machines and releases: the fixture's absolute URI and the tool version. */
 function normalize(text: string): string {

@@ -1,21 +1,13 @@
 // `validate --rules-doc-url <url>` says where the rule reference lives: every SARIF rule links to `<url>#<code>`
 // (as helpUri, which GitHub code scanning shows as the rule's help link), and the log stays valid SARIF 2.1.0.
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, test } from "vitest";
 import { main } from "../src/index.js";
 import { createIo } from "./helpers.js";
+import { validateSarif } from "./sarif-schema.js";
 
 const broken = fileURLToPath(new URL("./fixtures/broken/", import.meta.url));
 
-// The OASIS SARIF 2.1.0 schema sits beside the repository: <repo>/../shared/data/sarif/.
-const sarifSchema = fileURLToPath(new URL("../../../../shared/data/sarif/sarif-schema-2.1.0.json", import.meta.url));
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]*$/iu);
-ajv.addFormat("uri-reference", /^[^\s]*$/u);
-ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/u);
-const validateSarif = ajv.compile(JSON.parse(readFileSync(sarifSchema, "utf8")));
 
 const DOCS = "https://github.com/example/onething-data/blob/main/docs/rules.md";
 

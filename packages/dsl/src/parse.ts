@@ -60,7 +60,8 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const YAML_OPTIONS = {
+/** How the `yaml` path reads a file: YAML 1.2 core schema, unique keys, no tags resolved, no console output. */
+export const YAML_OPTIONS = {
   schema: "core",
   version: "1.2",
   uniqueKeys: true,

@@ -1,4 +1,5 @@
 import { parseDocument } from "yaml";
+import { YAML_OPTIONS } from "./parse.js";
 
 /**
  * The value with its types and key order made visible, so that `toEqual` tells 1 from 1.0-as-string, -0 from 0, and
@@ -14,14 +15,7 @@ export function canonical(value: unknown): unknown {
 
 /** What `yaml` reads, as parseSource's `yaml` path reads it, or undefined when it reports anything. */
 export function yamlValue(text: string): unknown {
-  const document = parseDocument(text, {
-    schema: "core",
-    version: "1.2",
-    uniqueKeys: true,
-    prettyErrors: false,
-    resolveKnownTags: false,
-    logLevel: "silent",
-  });
+  const document = parseDocument(text, YAML_OPTIONS);
   if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
   return document.toJS();
 }
