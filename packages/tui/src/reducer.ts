@@ -2,7 +2,7 @@ import type { Diagnostic, LocalizedMessage } from "@onething/schemas";
 import type { ParsedDocument } from "@onething/sdk";
 import { findBinding, TEXT_CONTEXTS, type Context, type KeyPress } from "./keys.js";
 import { allNodes, buildCatalog, buildTree, fieldsOf, indexOf, nameIn, nodeAt, nodeById, pathOf, pointerOf, valueAt, visibleRows, type FieldSpec, type TreeNode } from "./model.js";
-import { dirtyFiles, layoutOf, visibleProblems, type EditorState, type EditRecord } from "./state.js";
+import { dirtyFiles, errorIdentities, layoutOf, newErrors, visibleProblems, type EditorState, type EditRecord } from "./state.js";
 import { bufferOf, deleteLeft, deleteRight, insertText, isWellFormed, moveCursor, moveCursorTo, type TextBuffer } from "./text.js";
 import { diffCommand } from "./diff-view.js";
 import { choicesOf, listEntries } from "./choices.js";
@@ -86,8 +86,10 @@ export function reduce(state: EditorState, action: Action): EditorState {
     case "resize":
       return scrollTree({ ...state, size: { columns: action.columns, rows: action.rows } });
     case "validated": {
-      if (action.version !== state.version) return state;
+      // Findings of version 0 describe every file as loaded, even when they come after an edit (a restore from the recovery file).
+      if (action.version !== state.version) return action.version === 0 ? { ...state, knownErrors: rememberErrors(state, action.problems, true) } : state;
       const next = { ...state, problems: action.problems, validatedVersion: action.version };
+      next.knownErrors = rememberErrors(next, visibleProblems(next), action.version === 0);
       next.problemIndex = Math.min(next.problemIndex, Math.max(0, visibleProblems(next).length - 1));
       return next.pendingSave ? requestSave({ ...next, pendingSave: false }, false) : next;
     }
@@ -96,19 +98,33 @@ export function reduce(state: EditorState, action: Action): EditorState {
       return { ...state, edit: { ...state.edit, live: action.diagnostics, liveFor: action.text } };
     case "saved": {
       const files = { ...state.files };
+      const knownErrors = { ...state.knownErrors };
+      let remaining = 0;
       for (const file of action.files) {
         const current = files[file.path];
-        if (current !== undefined) files[file.path] = { ...current, original: file.text };
+        if (current === undefined) continue;
+        files[file.path] = { ...current, original: file.text };
+        // Only errors the file already had can be left in a save (see requestSave); they are now the file's known errors.
+        if (current.text !== file.text || state.validatedVersion !== state.version) continue;
+        knownErrors[file.path] = errorIdentities(visibleProblems(state), file.path);
+        remaining += knownErrors[file.path]?.length ?? 0;
       }
       const count = action.files.length;
-      return { ...state, files, saving: undefined, conflict: [], toast: { tone: "info", message: { zh: `已保存 ${count} 个文件`, en: `Saved ${count} file${count === 1 ? "" : "s"}` } } };
+      const saved = { zh: `已保存 ${count} 个文件`, en: `Saved ${count} file${count === 1 ? "" : "s"}` };
+      const message =
+        remaining === 0
+          ? saved
+          : { zh: `${saved.zh}；文件中仍有 ${remaining} 个修改前就有的错误，见问题面板`, en: `${saved.en}; ${remaining} error${remaining === 1 ? " that was" : "s that were"} already there before these edits remain${remaining === 1 ? "s" : ""} (see the problems panel)` };
+      return { ...state, files, knownErrors, saving: undefined, conflict: [], toast: { tone: "info", message } };
     }
     case "save-conflict":
       return { ...state, saving: undefined, conflict: action.files, mode: "conflict" };
     case "save-failed":
       return { ...state, saving: undefined, toast: { tone: "error", message: action.message } };
     case "reloaded": {
-      let next: EditorState = { ...state, conflict: [], reloading: undefined, mode: "browse" };
+      // The files' errors on disk are learnt again from the next validation.
+      const knownErrors = Object.fromEntries(Object.entries(state.knownErrors).filter(([path]) => !action.files.some((file) => file.path === path)));
+      let next: EditorState = { ...state, knownErrors, conflict: [], reloading: undefined, mode: "browse" };
       for (const file of action.files) {
         const current = next.files[file.path];
         if (current === undefined) continue;
@@ -469,13 +485,25 @@ export function setText(state: EditorState, path: string, text: string, record?:
   return next;
 }
 
+/** The known errors with those of each file found in `problems` added: every file when `all` (findings of the files as loaded), else each unchanged file not yet known. */
+function rememberErrors(state: EditorState, problems: readonly Diagnostic[], all: boolean): EditorState["knownErrors"] {
+  const knownErrors = { ...state.knownErrors };
+  for (const file of Object.values(state.files)) {
+    if (knownErrors[file.path] !== undefined || (!all && file.text !== file.original)) continue;
+    knownErrors[file.path] = errorIdentities(problems, file.path);
+  }
+  return knownErrors;
+}
+
 function requestSave(state: EditorState, force: boolean): EditorState {
   if (state.saving !== undefined) return say(state, "正在保存，请稍候…", "Saving; please wait…");
   const dirty = dirtyFiles(state);
   if (dirty.length === 0) return say(state, "没有需要保存的修改", "Nothing to save");
   if (state.validatedVersion !== state.version) return { ...say(state, "正在校验，校验完成后保存…", "Validating; saving when done…"), pendingSave: true };
   const problems = visibleProblems(state).filter((problem) => problem.file !== undefined && dirty.includes(problem.file));
-  const errors = problems.filter((problem) => problem.severity === "error").length;
+  // A file that does not parse is never written; other errors block only when the edits brought them in.
+  const unparsed = dirty.flatMap((file) => state.parseProblems[file] ?? []).filter((problem) => problem.severity === "error");
+  const errors = unparsed.length + dirty.flatMap((file) => newErrors(state, file)).filter((problem) => !unparsed.includes(problem)).length;
   if (errors > 0) return say(state, `有 ${errors} 个错误，修正后才能保存（Tab 切到问题面板，Enter 跳到字段）`, `${errors} error(s) must be fixed before saving (Tab to the problems, Enter to jump)`, "error");
   const warnings = problems.filter((problem) => problem.severity === "warning").length;
   if (warnings > 0 && !force) return { ...state, mode: "confirm-save" };

@@ -198,6 +198,8 @@ export interface EditorState {
   validatedVersion: number;
   /** A save waits for the validation in flight. */
   pendingSave: boolean;
+  /** By path: the {@link errorIdentity} of each error a file had as loaded or last saved (its `original`); a save refuses only errors not among them. Absent until known. */
+  knownErrors: Record<string, readonly string[]>;
   /** Files being written; the host performs the write. */
   saving: { files: string[]; force: boolean } | undefined;
   /** Files changed on disk since they were opened. */
@@ -287,6 +289,7 @@ export function createState(options: CreateStateOptions): EditorState {
     version: 0,
     validatedVersion: -1,
     pendingSave: false,
+    knownErrors: {},
     saving: undefined,
     conflict: [],
     reloading: undefined,
@@ -335,6 +338,49 @@ export function visibleProblems(state: EditorState): Diagnostic[] {
   const visible = sortDiagnostics(all.filter((problem) => problem.file === undefined || state.files[problem.file] !== undefined));
   lastProblems = { loadProblems: state.loadProblems, parseProblems: state.parseProblems, problems: state.problems, files: state.files, visible };
   return [...visible];
+}
+
+/**
+ * What makes an error the same error after lines or entries move: its code, its pointer without list
+ * positions, and its message (which names the value found). Used to tell errors an edit brought in from
+ * errors the file already had.
+ *
+ * @example
+ * errorIdentity({ code: "unknown-department", severity: "error", message: { zh: "…", en: "unknown department x" }, pointer: "/spec/matters/3/department" });
+ * // "unknown-department|/spec/matters/#/department|unknown department x": the same when the matter becomes /spec/matters/4
+ */
+export function errorIdentity(problem: Diagnostic): string {
+  return [problem.code, (problem.pointer ?? "").replace(/\/\d+(?=\/|$)/g, "/#"), problem.message.en].join("|");
+}
+
+/**
+ * The errors of a file's current findings that it did not have as loaded or last saved, counting repeats:
+ * a second copy of an old error is new. With no record of the file's old errors, every error is new.
+ *
+ * @example
+ * newErrors(state, "checklists/national/2024-1.yaml").length; // 0: the edits brought in no error
+ */
+export function newErrors(state: EditorState, file: string): Diagnostic[] {
+  const known = new Map<string, number>();
+  for (const identity of state.knownErrors[file] ?? []) known.set(identity, (known.get(identity) ?? 0) + 1);
+  return visibleProblems(state).filter((problem) => {
+    if (problem.file !== file || problem.severity !== "error") return false;
+    const identity = errorIdentity(problem);
+    const left = known.get(identity) ?? 0;
+    if (left === 0) return true;
+    known.set(identity, left - 1);
+    return false;
+  });
+}
+
+/**
+ * The identities of a file's current errors, as {@link EditorState.knownErrors} records them.
+ *
+ * @example
+ * const knownErrors = { ...state.knownErrors, [file]: errorIdentities(state.problems, file) };
+ */
+export function errorIdentities(problems: readonly Diagnostic[], file: string): string[] {
+  return problems.filter((problem) => problem.file === file && problem.severity === "error").map(errorIdentity);
 }
 
 let lastProblems:
