@@ -103,6 +103,24 @@ describe("editYaml: structural edits", () => {
     expect(deleted.ok && deleted.text).toBe("spec:\n  matters:\n    # the first matter\n    - id: b\n      name: {zh: 乙}      # odd spacing\n");
   });
 
+  // The serializer writes one blank line where the file has two; an edit at the end of the list above
+  // them used to take the second one with it. (The unpadded flow map keeps the diff from lining them up trivially.)
+  const BLANKS = "metadata:\n  title: {zh: t}\n  sources:\n    - a\n    - b\n\n\nspec:\n  k: 1\n";
+  it("keeps both blank lines before the next key when an entry of the list above them moves", () => {
+    const moved = editYaml(BLANKS, { type: "move", path: ["metadata", "sources"], from: 1, to: 0 });
+    expect(moved.ok && moved.text).toBe(BLANKS.replace("    - a\n    - b\n", "    - b\n    - a\n"));
+  });
+
+  it.each<[YamlOp, string]>([
+    [{ type: "move", path: ["metadata", "sources"], from: 0, to: 1 }, "    - b\n    - a\n"],
+    [{ type: "delete", path: ["metadata", "sources"], index: 1 }, "    - a\n"],
+    [{ type: "insert", path: ["metadata", "sources"], index: 2, value: "c" }, "    - a\n    - b\n    - c\n"],
+    [{ type: "set", path: ["metadata", "sources", 1], value: { x: 1 } }, "    - a\n    - x: 1\n"],
+  ])("keeps both blank lines before the next key after %j", (op, entries) => {
+    const result = editYaml(BLANKS, op);
+    expect(result.ok && result.text).toBe(BLANKS.replace("    - a\n    - b\n", entries));
+  });
+
   it.each<[YamlOp, string]>([
     [{ type: "insert", path: ["spec", "matters", 0, "id"], index: 0, value: "x" }, "这里不是列表"],
     [{ type: "delete", path: ["spec", "matters"], index: 9 }, "列表中没有这个位置"],

@@ -389,6 +389,39 @@ function hunksOf(base: readonly string[], target: readonly string[]): Hunk[] {
 }
 
 /**
+ * Moves a pure insertion of the original's own lines (the second of two blank lines, which the serializer
+ * collapses) off an edit it touches, to an equivalent place: an insertion of `x` before base line `p`
+ * reads the same as one before `p + 1` when line `p` is `x` too (and likewise upwards). A hunk that
+ * touches an edit joins its cluster, whose original-only lines are dropped; slid away, the lines are kept.
+ * A hunk that cannot slide clear of every edit, without crossing lines an edit replaces, stays put.
+ */
+function slideAway(hunk: Hunk, edits: readonly Hunk[], base: readonly string[], originalOf: ReadonlyMap<number, string>): void {
+  if (hunk.start !== hunk.end || hunk.lines.length === 0) return;
+  const touches = (at: number) => edits.some((edit) => edit.start <= at && at <= edit.end);
+  const replaced = (index: number) => edits.some((edit) => edit.start <= index && index < edit.end);
+  // Base line `index` can change sides with the inserted line `line` only if it is that line in the original too.
+  const same = (index: number, line: string | undefined) => !replaced(index) && base[index] === line && originalOf.get(index) === line;
+  if (!touches(hunk.start)) return;
+  for (const step of [1, -1]) {
+    const lines = [...hunk.lines];
+    let at = hunk.start;
+    while (touches(at)) {
+      if (step === 1 && at < base.length && same(at, lines[0])) {
+        lines.push(lines.shift() as string);
+        at += 1;
+      } else if (step === -1 && at > 0 && same(at - 1, lines[lines.length - 1])) {
+        lines.unshift(lines.pop() as string);
+        at -= 1;
+      } else break;
+    }
+    if (!touches(at)) {
+      Object.assign(hunk, { start: at, end: at, lines });
+      return;
+    }
+  }
+}
+
+/**
  * Carries a change over to the original text: a three-way merge with the re-serialized original
  * (`unchanged`) as the base, the original (its own formatting) on one side and the re-serialized
  * edited document (`changed`) on the other. Every line the edit did not touch keeps its original
@@ -415,6 +448,7 @@ function mergeLines(options: { original: string; unchanged: string; changed: str
   }
   for (let index = cursor; index < base.length; index += 1) originalOf.set(index, original[index + shift] ?? "");
   const edits = hunksOf(base, changed);
+  for (const hunk of structural) slideAway(hunk, edits, base, originalOf);
   // Lines an edit deletes, by their serialized text, so that the same line inserted elsewhere (a move) keeps its bytes.
   const moved = new Map<string, string[]>();
   for (const hunk of edits) {
