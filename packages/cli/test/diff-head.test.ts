@@ -146,6 +146,31 @@ describe("readWorkingPair", () => {
     expect(JSON.stringify(fast)).toBe(JSON.stringify(whole));
   });
 
+  test("a changed pair at the same place is digested while read, not kept: the diff is what parsing everything gives", async () => {
+    const changed = LIST.replace("id: a\n", "id: a\n      status: landed\n");
+    write("y/a/list.yaml", LIST);
+    write("y/b/list.yaml", changed);
+    write("y/b/moved.yaml", changed.replace("cn.x", "cn.moved"));
+    const pair = await readWorkingPair({ cwd: root, before: "y/a", after: "y/b", lang: "en" });
+    const [before, after] = [pair.before[0], pair.after[0]];
+    expect(before?.digest?.pair).toBeDefined();
+    expect(after?.digest?.pair).toBe(before?.digest?.pair);
+    expect(after?.digest?.side).toBe(before?.digest?.pair.after);
+    // A file only on one side is kept as read.
+    expect(pair.after[1]?.digest).toBeUndefined();
+    const fast = diffVersions({ ...pair, lang: "en" });
+    expect(fast.changes.length).toBeGreaterThan(0);
+    // The diff did not need the older bytes: read now, after a change, they are a usage error.
+    write("y/a/list.yaml", LIST.replace("cn.x", "cn.y"));
+    expect(() => before?.bytes).toThrow(new UsageError("y/a/list.yaml was changed or removed while it was being compared; run again once the files stop changing."));
+    write("y/a/list.yaml", LIST);
+    expect(Buffer.from(after?.bytes as Uint8Array).toString()).toBe(changed);
+    const again = await readWorkingPair({ cwd: root, before: "y/a", after: "y/b", lang: "en" });
+    const whole = diffDocuments({ before: parseVersion(again.before, "en"), after: parseVersion(again.after, "en") });
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(whole));
+    rmSync(join(root, "y"), { recursive: true });
+  });
+
   test("two single files, and a missing or outside path is the usage error readWorkingTree gives", async () => {
     const files = await readWorkingPair({ cwd: root, before: "a/same.yaml", after: "b/same.yaml", lang: "en" });
     expect(files.after[0]?.bytes).toBe(files.before[0]?.bytes);

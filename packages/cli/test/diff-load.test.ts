@@ -344,20 +344,42 @@ describe("outlineYaml", () => {
     expect(outlineYaml(encoder.encode(CITY("1.0.0", 1).replace("matter: newcomer-retirement", 'matter: "newcomer-retirement"')))).toBeDefined();
   });
 
+  test("passes over every line below an entry's `- `, multi-line values and comments included", () => {
+    const text = [
+      "kind: Checklist",
+      "spec:",
+      "  matters:",
+      "    - id: a",
+      '      note: "two',
+      '       lines"',
+      "      text: |",
+      "        - id: not-an-entry",
+      "# a comment at the first column",
+      "      items: [1,",
+      "       2]",
+      "    - id: b",
+      "  scope: local",
+      "",
+    ].join("\n");
+    const outline = outlineYaml(encoder.encode(text));
+    expect(outline?.lists.map((list) => `${list.key} ${list.entries.map((entry) => `${entry.start}-${entry.end}`).join(",")}`)).toEqual(["matters 3-11,11-12"]);
+  });
+
   test.each([
-    ["a tab", "a:\tb\n"],
-    ["an anchor", "a: &x 1\nb: *x\n"],
-    ["a plain scalar over two lines", "a: one\n  two\n"],
-    ["a quoted scalar over two lines", 'a: "one\n  two"\n'],
-    ["a flow collection over two lines", "a: [1,\n  2]\n"],
+    ["a tab after a top-level key", "a:\tb\n"],
+    ["an anchor", "a: &x 1\nb: 2\n"],
+    ["an alias", "a: 1\nspec:\n  l:\n    - id: x\n      v: *x\n"],
+    ["a tag", "a: !t 1\n"],
     ["keep chomping", "a: |+\n  text\n\nb: 1\n"],
-    ["a comment indented under a scalar", "a: 1\n  # note\n"],
     ["a top-level key twice", "a: 1\na: 2\n"],
+    ["a key under spec twice", "spec:\n  a: 1\n  a: 2\n"],
+    ["a line below an entry's `- ` but above its keys", "spec:\n  l:\n    - id: x\n     v: 1\n"],
+    ["a line at a list's `- ` that starts no entry", "spec:\n  l:\n    - id: x\n    v: 1\n"],
+    ["a line between the keys under spec and the top level", "spec:\n  a: 1\n b: 2\n"],
     ["a document marker", "a: 1\n---\nb: 2\n"],
     ["a quoted key", '"a": 1\n'],
     ["a CR", "a: 1\r\n"],
     ["a BOM", "\ufeffa: 1\n"],
-    ["flow collections nested very deep", `a: ${"[".repeat(40)}${"]".repeat(40)}\n`],
   ])("declines %s", (_name, text) => {
     expect(outlineYaml(encoder.encode(text))).toBeUndefined();
   });

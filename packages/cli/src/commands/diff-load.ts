@@ -1,15 +1,9 @@
-import { isUtf8 } from "node:buffer";
 import { diffDocuments, parseSource, type DiffResult, type Lang, type SourceDocument, type SourceRange } from "@onething/sdk";
 import { locateInTree, OriginalPositions, readSubset, textRange, type SubsetTree } from "./diff-locate.js";
-import { HEAD_MAX_BYTES, READ_PAST_HEAD, readHead, type Head } from "./diff-head.js";
-import { entryBytes, entryKeys, fieldRanges, maskedLines, maskedText, outlineYaml, type Outline, type OutlineEntry } from "./diff-outline.js";
+import { READ_PAST_HEAD, readHead, type Head } from "./diff-head.js";
+import { entryText, fieldRanges, maskedLines, maskedText, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
+import { decode, outlinable, OUTLINE_MAX_BYTES, sameEntries, type LeftEntries, type PairDigest, type SideDigest } from "./diff-pair.js";
 import { parseVersion, type VersionFile } from "./diff-sources.js";
-
-/**
- * The fields `diffDocuments` tells list entries apart by (its keyed-list rule): a stand-in for an entry
- * that is the same in both versions carries exactly these, so the lists are keyed as the full entries are.
- */
-const LIST_KEY_FIELDS = ["id", "ref", "matter", "checklist", "indicator"] as const;
 
 /** Kinds whose whole content the diff reads even when unchanged (department and item names, stages). */
 const WHOLE_KINDS = READ_PAST_HEAD;
@@ -26,9 +20,6 @@ const NAME_LISTS: ReadonlyMap<string, string> = new Map([
 /** The fields of those entries the diff reads (`collectNames` of `@onething/diff`). */
 const NAME_FIELDS = ["id", "name"] as const;
 
-/** Files larger than this are parsed whole, so the parser's own size limit decides about them. */
-const OUTLINE_MAX_BYTES = HEAD_MAX_BYTES;
-
 /** One distinct file content (by bytes), read once however many files have it. */
 interface Content {
   bytes: Uint8Array;
@@ -42,6 +33,8 @@ interface Content {
   names?: unknown;
   /** The envelope was read from the head alone (`readHead`) and the outline is not made yet. */
   headOnly?: boolean;
+  /** Of a file digested with its changed twin (`digestPair`): the pair, and this version's side of it (then there is no outline). */
+  digest?: { pair: PairDigest; side: SideDigest };
 }
 
 /** One file of one version, with its content and identity. */
@@ -52,24 +45,6 @@ interface Entry {
   parsed?: SourceDocument;
   /** `metadata.id` when it is a non-empty string. */
   id: string | undefined;
-}
-
-/** The bytes decoded as UTF-8 (already checked to be valid). */
-function decode(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-}
-
-/**
- * A hash (FNV-1a) of the first line of an entry: a cheap key to find the same entry by, without making a string
- * of every line (entries with the same key are still compared byte for byte).
- */
-function firstLineHash(outline: Outline, entry: OutlineEntry): number {
-  const { bytes } = outline;
-  const start = outline.lineStarts[entry.start] as number;
-  const end = Math.min((outline.lineStarts[entry.start + 1] as number) - 1, bytes.length);
-  let hash = 0x811c9dc5;
-  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
-  return hash;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -94,6 +69,12 @@ function parseClean(path: string, text: string): SourceDocument | undefined {
  * its outline and envelope, both left unset when the file is outside the subset.
  */
 function prepare(content: Content, path: string): void {
+  if (content.digest !== undefined) {
+    const envelope = parseClean(path, content.digest.side.envelope.text);
+    if (envelope === undefined) return;
+    content.envelope = { value: envelope.value, kind: isRecord(envelope.value) && typeof envelope.value["kind"] === "string" ? envelope.value["kind"] : "" };
+    return;
+  }
   const head = readHead({ path, bytes: content.bytes, maxBytes: OUTLINE_MAX_BYTES });
   if (head !== undefined && !WHOLE_KINDS.has(head.kind)) {
     content.envelope = head;
@@ -106,8 +87,7 @@ function prepare(content: Content, path: string): void {
 /** Outlines a content and parses its envelope; leaves both unset when the file is outside the subset. */
 function outlineContent(content: Content, path: string): void {
   const { bytes } = content;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (bytes.byteLength > OUTLINE_MAX_BYTES || bom || !isUtf8(bytes)) return;
+  if (!outlinable(bytes)) return;
   const outline = outlineYaml(bytes);
   if (outline === undefined) return;
   const envelope = parseClean(path, maskedText(outline, new Set(outline.lists.flatMap((list) => list.entries))).text);
@@ -191,53 +171,74 @@ function outlineOf(content: Content): Outline | undefined {
   return content.outline;
 }
 
-/** Both versions of a changed document, read entry by entry: entries the same in both become one shared stand-in. */
+/**
+ * What {@link entryDocument} reads of one version of a changed document: its lists, its text without the entries
+ * left out, the text of an entry (undefined when not at hand), and positions in the file.
+ */
+interface ChangedSide {
+  lists: readonly OutlineList[];
+  left: LeftEntries;
+  masked: MaskedText;
+  text(entry: OutlineEntry): string | undefined;
+  positions: OriginalPositions;
+}
+
+/** One version of a changed document from its outline (the bytes at hand). */
+function outlineSide(outline: Outline, left: LeftEntries): ChangedSide {
+  return {
+    lists: outline.lists,
+    left,
+    masked: maskedText(outline, new Set(left.keys())),
+    text: (entry) => entryText(outline, entry),
+    positions: new OriginalPositions(outline),
+  };
+}
+
+/** One version of a changed document from its digest (the bytes read again only for byte offsets). */
+function digestSide(content: Content, digest: SideDigest): ChangedSide {
+  // OriginalPositions reads only the bytes of an outline, and only for offsets.
+  const bytesOnly: Outline = {
+    get bytes() {
+      return content.bytes;
+    },
+    lineStarts: new Int32Array(0),
+    lists: [],
+  };
+  return { lists: digest.lists, left: digest.left, masked: digest.masked, text: (entry) => digest.texts.get(entry), positions: new OriginalPositions(bytesOnly) };
+}
+
+/**
+ * Both versions of a changed document, read entry by entry: entries the same in both become one shared stand-in.
+ * Two files digested together as a pair are read from their digests; any other two from their outlines.
+ */
 function changedPair(before: Entry, after: Entry, stubs: WeakSet<object>): [SourceDocument, SourceDocument] | undefined {
-  const old = outlineOf(before.content);
-  const next = outlineOf(after.content);
-  if (old === undefined || next === undefined) return undefined;
-  const leftOld = new Map<OutlineEntry, Record<string, string>>();
-  const leftNew = new Map<OutlineEntry, Record<string, string>>();
-  for (const list of old.lists) {
-    const other = next.lists.find((candidate) => candidate.key === list.key);
-    if (other === undefined) continue;
-    // Entries are looked up by their first line, then compared byte for byte.
-    const waiting = new Map<number, OutlineEntry[]>();
-    for (const entry of other.entries) {
-      const head = firstLineHash(next, entry);
-      const queue = waiting.get(head);
-      if (queue === undefined) waiting.set(head, [entry]);
-      else queue.push(entry);
-    }
-    for (const entry of list.entries) {
-      const queue = waiting.get(firstLineHash(old, entry));
-      const bytes = entryBytes(old, entry);
-      const at = queue === undefined ? -1 : queue.findIndex((candidate) => Buffer.compare(entryBytes(next, candidate), bytes) === 0);
-      if (at < 0) continue;
-      const match = (queue as OutlineEntry[]).splice(at, 1)[0] as OutlineEntry;
-      const keys = entryKeys(old, entry, LIST_KEY_FIELDS);
-      if (keys === undefined) continue;
-      stubs.add(keys);
-      leftOld.set(entry, keys);
-      leftNew.set(match, keys);
-    }
+  let sides: [ChangedSide, ChangedSide];
+  const digest = before.content.digest;
+  if (digest !== undefined && after.content.digest?.pair === digest.pair && digest.side === digest.pair.before) {
+    sides = [digestSide(before.content, digest.pair.before), digestSide(after.content, digest.pair.after)];
+  } else {
+    const old = outlineOf(before.content);
+    const next = outlineOf(after.content);
+    if (old === undefined || next === undefined) return undefined;
+    const left = sameEntries(old, next);
+    sides = [outlineSide(old, left.old), outlineSide(next, left.next)];
   }
-  const oldDocument = entryDocument(before, leftOld);
-  const newDocument = entryDocument(after, leftNew);
+  for (const keys of sides[0].left.values()) stubs.add(keys);
+  const oldDocument = entryDocument(before, sides[0]);
+  const newDocument = entryDocument(after, sides[1]);
   return oldDocument === undefined || newDocument === undefined ? undefined : [oldDocument, newDocument];
 }
 
-/** One version of a changed document: the file parsed without the entries in `left`, which are put back as their stand-ins. */
-function entryDocument(entry: Entry, left: Map<OutlineEntry, Record<string, string>>): SourceDocument | undefined {
+/** One version of a changed document: the file parsed without the entries left out, which are put back as their stand-ins. */
+function entryDocument(entry: Entry, side: ChangedSide): SourceDocument | undefined {
   const { file, content } = entry;
-  const outline = content.outline as Outline;
-  const masked = maskedText(outline, new Set(left.keys()));
+  const { left, masked, positions } = side;
   const parsed = parseClean(file.path, masked.text);
   if (parsed === undefined || !isRecord(parsed.value)) return undefined;
   const spec = parsed.value["spec"];
   /** Per list with stand-ins: for each entry, its index in the parsed (masked) list, or -1 for a stand-in. */
   const places = new Map<string, number[]>();
-  for (const list of outline.lists) {
+  for (const list of side.lists) {
     if (!list.entries.some((candidate) => left.has(candidate))) continue;
     if (!isRecord(spec)) return undefined;
     const kept = spec[list.key] ?? [];
@@ -255,12 +256,11 @@ function entryDocument(entry: Entry, left: Map<OutlineEntry, Record<string, stri
     spec[list.key] = value;
     places.set(list.key, place);
   }
-  const positions = new OriginalPositions(outline);
   const entryLocators = new Map<OutlineEntry, SourceDocument | undefined>();
   const entryTrees = new Map<OutlineEntry, { text: string; tree: SubsetTree } | undefined>();
   const locate = (pointer: string, part?: "key" | "value"): SourceRange | undefined => {
     const segments = pointer.split("/");
-    const list = segments[1] === "spec" && segments[2] !== undefined ? outline.lists.find((candidate) => candidate.key === segments[2]) : undefined;
+    const list = segments[1] === "spec" && segments[2] !== undefined ? side.lists.find((candidate) => candidate.key === segments[2]) : undefined;
     const index = list === undefined || segments[3] === undefined || !/^(?:0|[1-9]\d*)$/.test(segments[3]) ? undefined : Number(segments[3]);
     const target = index === undefined ? undefined : list?.entries[index];
     if (list === undefined || target === undefined) {
@@ -276,13 +276,16 @@ function entryDocument(entry: Entry, left: Map<OutlineEntry, Record<string, stri
     }
     const rest = segments.slice(4).map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
     if (!entryTrees.has(target)) {
-      const text = decode(entryBytes(outline, target));
-      const tree = readSubset(text);
-      entryTrees.set(target, tree === undefined ? undefined : { text, tree });
+      const text = side.text(target);
+      const tree = text === undefined ? undefined : readSubset(text);
+      entryTrees.set(target, text === undefined || tree === undefined ? undefined : { text, tree });
     }
     const read = entryTrees.get(target);
     if (read !== undefined) return positions.remap(textRange(read.text, locateInTree(read.tree, ["0", ...rest], part)), [[0, target.start]]);
-    if (!entryLocators.has(target)) entryLocators.set(target, entryParse(file.path, outline, target));
+    if (!entryLocators.has(target)) {
+      const text = side.text(target);
+      entryLocators.set(target, text === undefined ? undefined : parseClean(file.path, ENTRY_PREFIX + text));
+    }
     const own = entryLocators.get(target);
     if (own !== undefined) return positions.remap(own.locate(["", "x", "0", ...segments.slice(4)].join("/"), part), [[ENTRY_PREFIX_LINES, target.start]]);
     if (left.has(target)) return whole(content, file.path).locate(pointer, part);
@@ -293,14 +296,9 @@ function entryDocument(entry: Entry, left: Map<OutlineEntry, Record<string, stri
   return sharedDocument(file, parsed.value, locate);
 }
 
-/** What goes before an entry's lines to parse it alone: an envelope and a key whose value is the entry's list. */
+/** What goes before an entry's lines to parse it alone (for positions): an envelope and a key whose value is the entry's list. */
 const ENTRY_PREFIX = "apiVersion: onething/v1\nkind: Checklist\nx:\n";
 const ENTRY_PREFIX_LINES = 3;
-
-/** One entry parsed alone (its lines under `x:`), for positions; undefined when that reads with a finding. */
-function entryParse(path: string, outline: Outline, entry: OutlineEntry): SourceDocument | undefined {
-  return parseClean(path, ENTRY_PREFIX + decode(entryBytes(outline, entry)));
-}
 
 /** The files of one version with their contents, each distinct content once. */
 function readEntries(files: readonly VersionFile[], contents: Map<number, Content[]>, unchanged: Map<Head, Content>): Entry[] {
@@ -319,6 +317,20 @@ function readEntries(files: readonly VersionFile[], contents: Map<number, Conten
         unchanged.set(file.unchanged, content);
       }
       return { file, content, id: undefined };
+    }
+    if (file.digest !== undefined) {
+      // Digested with its changed twin when read: a content of its own, whose bytes are read again only if asked for.
+      const { digest } = file;
+      return {
+        file,
+        content: {
+          get bytes() {
+            return file.bytes;
+          },
+          digest,
+        },
+        id: undefined,
+      };
     }
     // Contents are told apart by length, then by their bytes (a compare of memory, not a hash of it; the same
     // bytes read once for both versions are the same array).
@@ -387,9 +399,9 @@ export interface LoadedVersions {
  * diff sees it equal at once): its head alone when that decides (`readHead`; a file read by
  * `readWorkingPair` may come with it, its bytes not kept), else by its outline. In a changed file the list
  * entries under `spec` whose text is the same in both versions are not parsed but stand in by the keys the
- * diff matches entries by. A department registry
- * or item catalogue that is not compared (the same bytes on both sides) is read only for its entries' ids and
- * names. Files outside the outline's subset, added or removed documents, and the other documents of the kinds
+ * diff matches entries by (a pair `readWorkingPair` digested while reading is read from its digest, its bytes not
+ * kept). A department registry or item catalogue that is not compared (the same bytes on both sides) is read
+ * only for its entries' ids and names. Files outside the outline's subset, added or removed documents, and the other documents of the kinds
  * whose names or stages the diff reads are parsed whole; a file that cannot be read is the same usage error as before.
  *
  * @example

@@ -8,6 +8,7 @@ import { messages } from "../messages.js";
 import { UsageError } from "../options.js";
 import { HEAD_MAX_BYTES, READ_PAST_HEAD, readHead, type Head } from "./diff-head.js";
 import { diffMessages } from "./diff-messages.js";
+import { digestPair, type PairDigest, type SideDigest } from "./diff-pair.js";
 
 /** One file of one version: its project-relative path and raw bytes. */
 export interface VersionFile {
@@ -21,6 +22,12 @@ export interface VersionFile {
    * asked for.
    */
   unchanged?: Head;
+  /**
+   * Set by {@link readWorkingPair} on both files of a changed pair at the same place that the outline reaches:
+   * the pair's digest (`digestPair` of diff-pair.ts) and this file's side of it. Their bytes are then read
+   * again only if asked for.
+   */
+  digest?: { pair: PairDigest; side: SideDigest };
 }
 
 function toSlashes(path: string): string {
@@ -116,14 +123,15 @@ function fingerprint(bytes: Uint8Array): string {
 }
 
 /**
- * A file that is the same in both versions, by its head: its bytes are read again on first use (never, when the
- * diff finds its document unchanged), and must be what they were; a file changed meanwhile is a usage error.
+ * A file whose bytes were read once and not kept (the same in both versions by its head, or digested with its
+ * changed twin): they are read again on first use (never, when the diff needs nothing more of the file), and
+ * must be what they were; a file changed meanwhile is a usage error.
  */
-function unchangedFile(options: { cwd: string; path: string; head: Head; print: string; lang: Lang }): VersionFile {
+function rereadFile(options: { cwd: string; path: string; print: string; lang: Lang }, rest: Omit<VersionFile, "path" | "bytes">): VersionFile {
   let bytes: Uint8Array | undefined;
   return {
     path: options.path,
-    unchanged: options.head,
+    ...rest,
     get bytes(): Uint8Array {
       if (bytes === undefined) {
         let read: Buffer | undefined;
@@ -151,9 +159,10 @@ function copyOf(bytes: Uint8Array): Uint8Array {
  * Reads two files or folders of the working tree as {@link readWorkingTree} reads each, pairing the files at the
  * same place under both: a pair with the same bytes is kept once, and not at all when its head decides its
  * envelope (`readHead` of diff-head.ts; both files then carry that head as `unchanged` and read their bytes
- * again only if asked for). Files are read synchronously through two reused buffers, so that only what
- * differs takes new memory. A path that cannot be listed or read is read by {@link readWorkingTree}, which
- * gives the usage error.
+ * again only if asked for); a pair with different bytes that the outline reaches is digested while read
+ * (`digestPair` of diff-pair.ts; both files carry the digest and read their bytes again only if asked for).
+ * Files are read synchronously through two reused buffers, so that only what the diff keeps takes new memory.
+ * A path that cannot be listed or read is read by {@link readWorkingTree}, which gives the usage error.
  *
  * @example
  * const { before, after } = await readWorkingPair({ cwd: process.cwd(), before: "a/checklists", after: "b/checklists", lang: "zh" });
@@ -186,15 +195,21 @@ export async function readWorkingPair(options: { cwd: string; before: string; af
       other = next.buffer;
       const nextBytes = next.buffer.subarray(0, next.length);
       if (!bytes.equals(nextBytes)) {
-        before.push({ path, bytes: copyOf(bytes) });
-        after.set(twin, { path: twin, bytes: copyOf(nextBytes) });
+        const pair = digestPair(bytes, nextBytes);
+        if (pair === undefined) {
+          before.push({ path, bytes: copyOf(bytes) });
+          after.set(twin, { path: twin, bytes: copyOf(nextBytes) });
+        } else {
+          before.push(rereadFile({ cwd, path, print: fingerprint(bytes), lang }, { digest: { pair, side: pair.before } }));
+          after.set(twin, rereadFile({ cwd, path: twin, print: fingerprint(nextBytes), lang }, { digest: { pair, side: pair.after } }));
+        }
         continue;
       }
       const head = readHead({ path, bytes, maxBytes: HEAD_MAX_BYTES });
       if (head !== undefined && !READ_PAST_HEAD.has(head.kind)) {
         const print = fingerprint(bytes);
-        before.push(unchangedFile({ cwd, path, head, print, lang }));
-        after.set(twin, unchangedFile({ cwd, path: twin, head, print, lang }));
+        before.push(rereadFile({ cwd, path, print, lang }, { unchanged: head }));
+        after.set(twin, rereadFile({ cwd, path: twin, print, lang }, { unchanged: head }));
       } else {
         const shared = copyOf(bytes);
         before.push({ path, bytes: shared });
