@@ -370,7 +370,6 @@ describe("outlineYaml", () => {
     ["an anchor", "a: &x 1\nb: 2\n"],
     ["an alias", "a: 1\nspec:\n  l:\n    - id: x\n      v: *x\n"],
     ["a tag", "a: !t 1\n"],
-    ["keep chomping", "a: |+\n  text\n\nb: 1\n"],
     ["a top-level key twice", "a: 1\na: 2\n"],
     ["a key under spec twice", "spec:\n  a: 1\n  a: 2\n"],
     ["a line below an entry's `- ` but above its keys", "spec:\n  l:\n    - id: x\n     v: 1\n"],

@@ -101,17 +101,11 @@ const NODE_PROPERTIES = [0x2a, 0x26, 0x21];
 /** Bytes after which a `*`, `&` or `!` starts a node (an alias, an anchor, a tag) rather than sitting inside a scalar. */
 const NODE_STARTS = new Set([SPACE, NEWLINE, 0x5b, 0x7b, 0x2c, COLON, DASH]);
 
-/** Whether a byte is `|` or `>`, a block scalar's indicator. */
-function isBlockIndicator(byte: number | undefined): boolean {
-  return byte === 0x7c || byte === 0x3e;
-}
-
 /**
- * Whether the bytes hold a CR, a BOM, a `*`, `&` or `!` where an alias, an anchor or a tag could start (at the
- * start of a line or after a space, a bracket, a brace, a comma, a colon or a dash; inside a word, like `5*8`,
- * they cannot), or a `+` that may be a block scalar's keep chomping (`|+`, `>2+`). An alias makes one node's
- * value depend on another's; the parsers give different positions for a node with an anchor or a tag; a
- * scalar with keep chomping keeps the blank lines after it, which the outline counts to the next entry.
+ * Whether the bytes hold a CR, a BOM, or a `*`, `&` or `!` where an alias, an anchor or a tag could start (at
+ * the start of a line or after a space, a bracket, a brace, a comma, a colon or a dash; inside a word, like
+ * `5*8`, they cannot). An alias makes one node's value depend on another's, and the parsers give different
+ * positions for a node with an anchor or a tag.
  */
 function hasForbiddenBytes(bytes: Uint8Array): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -120,10 +114,6 @@ function hasForbiddenBytes(bytes: Uint8Array): boolean {
     for (let at = buffer.indexOf(indicator); at >= 0; at = buffer.indexOf(indicator, at + 1)) {
       if (at === 0 || NODE_STARTS.has(buffer[at - 1] as number)) return true;
     }
-  }
-  for (let plus = buffer.indexOf(0x2b); plus >= 0; plus = buffer.indexOf(0x2b, plus + 1)) {
-    const before = buffer[plus - 1] as number;
-    if (isBlockIndicator(before) || (before >= 0x31 && before <= 0x39 && isBlockIndicator(buffer[plus - 2]))) return true;
   }
   return false;
 }
