@@ -235,6 +235,24 @@ describe("the block reader", () => {
     for (const text of declined) expect(blockParse(text), JSON.stringify(text)).toBeUndefined();
   });
 
+  it("reads repeated and distinct values right when there are more of them than the table sharing them holds", () => {
+    // 100,000 distinct values (more than the table's slots, so many collide and replace each other) of lengths
+    // around the 13 code units where V8 stops copying slices, every one read twice, in two texts.
+    const values = Array.from({ length: 100_000 }, (_, index) => `${index % 2 === 0 ? "v" : "值"}${index.toString(36)}${"x".repeat(index % 14)}`);
+    const text = (from: number, to: number) =>
+      `a:
+${values
+        .slice(from, to)
+        .map((value, index) => (index % 3 === 0 ? `  - ${value}
+  - '${value}'
+` : `  - [${value}, "${value}"]
+`))
+        .join("")}`;
+    const expected = (from: number, to: number) => values.slice(from, to).flatMap((value, index) => (index % 3 === 0 ? [value, value] : [[value, value]]));
+    expect(blockParse(text(0, 60_000))).toEqual({ value: { a: expected(0, 60_000) } });
+    expect(blockParse(text(40_000, 100_000))).toEqual({ value: { a: expected(40_000, 100_000) } });
+  });
+
   it("declines nesting deeper than 500 levels, where yaml reports resource exhaustion, without overflowing the stack", () => {
     const flowAt = (depth: number) => `a: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
     const blockAt = (depth: number) => Array.from({ length: depth }, (_, level) => `${" ".repeat(level)}k${level}:`).join("\n");

@@ -118,13 +118,56 @@ function keyOf(text: string, start: number, end: number): string {
   if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
   const slice = text.slice(start, end);
   if (!plainKeyChars(slice) || !keyIsSafe(slice)) throw DECLINE;
-  // The name V8 stores for the property: a flat string of its own, not a slice holding on to the whole text.
-  const holder: Record<string, true> = {};
-  holder[slice] = true;
-  let key = slice;
-  for (const name in holder) key = name;
+  const key = internalized(slice);
   KEYS[slot] = key;
   return key;
+}
+
+/** An object in dictionary mode, empty between calls of {@link internalized}. */
+const NAMES: Record<string, true> = Object.create(null) as Record<string, true>;
+
+/**
+ * `text` as V8 stores a property name: a flat string of its own (one already in V8's string table when there is one),
+ * not a slice holding on to the whole text it was cut from. The name is stored in a dictionary-mode object, since
+ * every new name stored in an ordinary empty object would add a hidden class that is never freed.
+ */
+function internalized(text: string): string {
+  NAMES[text] = true;
+  let name = text;
+  for (const key in NAMES) name = key;
+  delete NAMES[text];
+  return name;
+}
+
+/** Size of {@link SCALARS}: a power of two. */
+const SCALAR_SLOTS = 65536;
+
+/** Scalars longer than this many code units are not shared: long texts rarely repeat. */
+const MAX_SHARED_LENGTH = 48;
+
+/**
+ * Short scalars read before, by a hash of their code units: a project repeats a few thousand short values (enums,
+ * department ids, dates) over and over (the bench corpus holds 1.1 million strings, 30,000 of them distinct). Reusing
+ * one flat string per value spares a string per occurrence, which every document would keep to the end of a run,
+ * and the slices that would keep whole texts alive.
+ */
+const SCALARS: Array<string | undefined> = new Array<string | undefined>(SCALAR_SLOTS).fill(undefined);
+
+/** The string `text.slice(start, end)`, as the same string read before when there is one and it is short. */
+function scalarOf(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_SHARED_LENGTH) return text.slice(start, end);
+  let hash = length;
+  for (let index = start; index < end; index += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  const slot = (hash ^ (hash >>> 16)) & (SCALAR_SLOTS - 1);
+  const known = SCALARS[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  const slice = text.slice(start, end);
+  // V8 copies a string shorter than 13 code units; a longer one would be a slice holding on to the whole text.
+  const value = length < 13 ? slice : internalized(slice);
+  SCALARS[slot] = value;
+  return value;
 }
 
 /** One pass over one text; `pos` is the start of the next line not yet read. */
@@ -288,7 +331,7 @@ class BlockReader {
       if (inMapping) throw DECLINE;
       return this.mapping(index - this.pos, index);
     }
-    const value = corePlain(text.slice(index, this.plainTo));
+    const value = corePlain(scalarOf(text, index, this.plainTo));
     this.finishLine(this.stop);
     return value;
   }
@@ -325,7 +368,7 @@ class BlockReader {
     if (++this.depth > MAX_DEPTH) throw DECLINE;
     const items = this.sequenceEntries(indent);
     this.depth -= 1;
-    return items;
+    return compact(items);
   }
 
   private sequenceEntries(indent: number): unknown[] {
@@ -398,7 +441,7 @@ class BlockReader {
         continue;
       }
       this.end = index + 1;
-      return value + text.slice(from, index);
+      return value === "" ? scalarOf(text, from, index) : value + text.slice(from, index);
     }
     throw DECLINE;
   }
@@ -412,7 +455,7 @@ class BlockReader {
       if (char === LF) break;
       if (char === QUOTE) {
         this.end = index + 1;
-        return value + text.slice(from, index);
+        return value === "" ? scalarOf(text, from, index) : value + text.slice(from, index);
       }
       if (char !== BACKSLASH) continue;
       value += text.slice(from, index);
@@ -462,7 +505,7 @@ class BlockReader {
       const char = this.text.charCodeAt(index);
       if (char === CLOSE_BRACKET) {
         this.end = index + 1;
-        return items;
+        return compact(items);
       }
       if (char !== COMMA) throw DECLINE;
       index = this.skipSpaces(index + 1);
@@ -518,7 +561,7 @@ class BlockReader {
     // A `:` or `#` after a flow plain scalar makes it a key, part of it, or a comment: all left to the slower paths.
     if (next === COLON || next === HASH || next === LF || this.stop >= this.length) throw DECLINE;
     this.end = this.stop;
-    return corePlain(this.text.slice(at, this.plainTo));
+    return corePlain(scalarOf(this.text, at, this.plainTo));
   }
 
   /** Scans a flow plain scalar from `at`: sets `stop` at the first code unit {@link endsFlowPlain}, `plainTo` before trailing spaces. */
@@ -536,6 +579,15 @@ class BlockReader {
     this.stop = index;
     this.plainTo = end;
   }
+}
+
+/**
+ * The items in an array of their own size. An array filled by `push` reserves room for 16 more items, and most
+ * lists in a project hold one to five: every document keeps its lists to the end of a run, so the spare room would
+ * cost about 100 bytes per list (17 MiB on the bench corpus). The array filled stays short-lived.
+ */
+function compact(items: unknown[]): unknown[] {
+  return items.slice();
 }
 
 /** Whether a block plain key holds none of `[]{},` (the reader leaves such keys to the slower paths). */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadProject } from "./node.js";
+import { loadProject, readSourceFileInto } from "./node.js";
 import { formatRange } from "./test-summary.js";
 
 const document = (kind: string, id: string) => `apiVersion: onething/v1\nkind: ${kind}\nmetadata:\n  id: ${id}\n`;
@@ -125,5 +125,45 @@ describe("loadProject", () => {
     const project = await loadProject({ root, paths: ["taxonomy.yaml"], maxBytes: 10 });
     expect(summary(project).diagnostics).toEqual(["file-too-large taxonomy.yaml 1:1-1:1"]);
     expect(project.diagnostics[0]?.message).toMatchObject({ en: expect.stringContaining("67 bytes"), zh: expect.stringContaining("67 字节") });
+  });
+});
+
+describe("readSourceFileInto", () => {
+  const found = (path: string) => ({ path, realPath: join(root, path) });
+
+  it("reads each file's bytes exactly through one buffer, which grows only for a larger file", () => {
+    const large = "x: 中文\n".repeat(40_000);
+    writeFileSync(join(root, "large.yaml"), large);
+    try {
+      const buffer = { bytes: new Uint8Array(0) };
+      const small = readSourceFileInto(found("taxonomy.yaml"), buffer);
+      expect(new TextDecoder().decode(small.bytes)).toBe(document("Taxonomy", "cn.taxonomy"));
+      const first = buffer.bytes;
+      const again = readSourceFileInto(found("national/2024-1.yaml"), buffer);
+      expect(buffer.bytes).toBe(first);
+      expect(new TextDecoder().decode(again.bytes)).toBe(document("Checklist", "cn.national.2024-1"));
+      const read = readSourceFileInto(found("large.yaml"), buffer);
+      expect(buffer.bytes.byteLength).toBeGreaterThanOrEqual(Buffer.byteLength(large));
+      expect(new TextDecoder().decode(read.bytes)).toBe(large);
+      expect(new TextDecoder().decode(readSourceFileInto(found("taxonomy.yaml"), buffer).bytes)).toBe(document("Taxonomy", "cn.taxonomy"));
+    } finally {
+      rmSync(join(root, "large.yaml"));
+    }
+  });
+
+  it("reports a missing file, a file over the limit and a special file as findings, without blocking", () => {
+    const buffer = { bytes: new Uint8Array(0) };
+    const codes = (read: ReturnType<typeof readSourceFileInto>) => read.diagnostics?.map((entry) => `${entry.code} ${entry.file}`);
+    expect(codes(readSourceFileInto(found("nowhere.yaml"), buffer))).toEqual(["file-unreadable nowhere.yaml"]);
+    const tooLarge = readSourceFileInto(found("taxonomy.yaml"), buffer, 10);
+    expect(codes(tooLarge)).toEqual(["file-too-large taxonomy.yaml"]);
+    expect(tooLarge.diagnostics?.[0]?.message.en).toContain("67 bytes");
+    const fifo = join(root, "pipe-into.yaml");
+    execFileSync("mkfifo", [fifo]);
+    try {
+      expect(codes(readSourceFileInto(found("pipe-into.yaml"), buffer))).toEqual(["file-unreadable pipe-into.yaml"]);
+    } finally {
+      rmSync(fifo);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { findSourceFiles, mapConcurrently, parseSource, readSourceFile } from "@onething/dsl/node";
-import type { FoundFile, ParsedDocument } from "@onething/dsl/node";
+import { findSourceFiles, mapConcurrently, parseSource, readSourceFile, readSourceFileInto } from "@onething/dsl/node";
+import type { FoundFile, ParsedDocument, ReadBuffer } from "@onething/dsl/node";
 import type { Diagnostic } from "@onething/schemas";
 import { structuralDiagnostics } from "@onething/validate";
 import { checkAndResolve } from "./check.js";
@@ -120,8 +120,11 @@ async function validateOnce(options: ValidateProjectOptions): Promise<ValidatePr
   if (options.cacheLocation === undefined) {
     const count = poolSize({ files: found.files.length, totalBytes: await totalSize(found.files, options.workers), requested: options.workers });
     if (count === 0) {
-      const parsed = await mapConcurrently(found.files, READ_CONCURRENCY, async (file) => {
-        const read = await readSourceFile(file);
+      // One file at a time through one reused buffer: each file's bytes would otherwise be fresh memory, and parsing
+      // (synchronous) left the reads little to overlap with.
+      const buffer: ReadBuffer = { bytes: new Uint8Array(0) };
+      const parsed = found.files.map((file) => {
+        const read = readSourceFileInto(file, buffer);
         return read.bytes === undefined ? read : parseSource({ path: file.path, text: read.bytes });
       });
       return { ...checkParsed(found.root, found.diagnostics, parsed, check, scope), cached: false };
