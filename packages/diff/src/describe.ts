@@ -24,7 +24,10 @@ export function toMessage(value: unknown): LocalizedMessage | undefined {
 
 /** Whether a value is a LocalizedText: an object with a string `zh` and at most `en` besides. */
 export function isLocalizedText(value: unknown): value is { zh: string; en?: string } {
-  return isRecord(value) && typeof value["zh"] === "string" && Object.keys(value).every((key) => key === "zh" || key === "en");
+  if (!isRecord(value) || typeof value["zh"] !== "string") return false;
+  // A loop, not Object.keys().every(): the diff asks this of every name it meets.
+  for (const key in value) if (key !== "zh" && key !== "en" && Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
 }
 
 /** Whether a value is a Duration: `{ value, unit, note? }`. */

@@ -174,14 +174,22 @@ function specList(document: SourceDocument, kind: string, list: string): PlainOb
 
 function collectNames(documents: readonly SourceDocument[]): NameIndex {
   const names: NameIndex = { departments: new Map(), items: new Map() };
+  // A document the same on both sides (a loader shares what did not change) adds nothing the second time.
+  const seen = new Set<unknown>();
   for (const document of documents) {
+    if (seen.has(document.value)) continue;
+    seen.add(document.value);
     for (const department of specList(document, "DepartmentRegistry", "departments")) {
+      const id = department["id"];
+      if (typeof id !== "string" || names.departments.has(id)) continue;
       const name = toMessage(department["name"]);
-      if (typeof department["id"] === "string" && name !== undefined && !names.departments.has(department["id"])) names.departments.set(department["id"], name);
+      if (name !== undefined) names.departments.set(id, name);
     }
     for (const item of specList(document, "ItemCatalog", "items")) {
+      const id = item["id"];
+      if (typeof id !== "string" || names.items.has(id)) continue;
       const name = toMessage(item["name"]);
-      if (typeof item["id"] === "string" && name !== undefined && !names.items.has(item["id"])) names.items.set(item["id"], name);
+      if (name !== undefined) names.items.set(id, name);
     }
   }
   return names;
@@ -253,11 +261,12 @@ function emit(w: Walk, draft: Omit<ChangeDraft, "field">): void {
 }
 
 function child(w: Walk, key: string): Walk {
+  const segment = escapeSegment(key);
   return {
     ...w,
-    field: `${w.field}/${escapeSegment(key)}`,
-    bp: w.bp === undefined ? undefined : `${w.bp}/${escapeSegment(key)}`,
-    ap: w.ap === undefined ? undefined : `${w.ap}/${escapeSegment(key)}`,
+    field: `${w.field}/${segment}`,
+    bp: w.bp === undefined ? undefined : `${w.bp}/${segment}`,
+    ap: w.ap === undefined ? undefined : `${w.ap}/${segment}`,
     keys: [...w.keys, key],
     path: [...w.path, key],
   };
@@ -285,9 +294,22 @@ function entityKindOf(w: Walk): EntityKind | undefined {
   return undefined;
 }
 
+/** Whether two values at the same place read the same: equal, or both an empty list or nothing. */
+function same(before: unknown, after: unknown): boolean {
+  return deepEqual(before, after) || (isEmptyList(before) && isEmptyList(after));
+}
+
 /** Walks two values at the same logical place and records what differs. */
 function walk(before: unknown, after: unknown, w: Walk): void {
-  if (deepEqual(before, after) || (isEmptyList(before) && isEmptyList(after))) return;
+  if (!same(before, after)) walkDiffering(before, after, w);
+}
+
+/**
+ * {@link walk} for two values known not to be the {@link same}. The members of a mapping are compared
+ * before a walk state is made for them: most are equal, and most list entries are the loader's shared
+ * stand-ins, so the state (paths, pointers) is built only where something differs.
+ */
+function walkDiffering(before: unknown, after: unknown, w: Walk): void {
   const key = last(w);
   if (w.path.length === 2 && w.path[0] === "metadata" && (key === "version" || key === "id")) return;
   if ((key === "promisedTime" || key === "legalTime") && (isDuration(before) || isDuration(after))) return durationChange(before, after, w);
@@ -300,10 +322,10 @@ function walk(before: unknown, after: unknown, w: Walk): void {
     return leafChange(before, after, w);
   }
   if ((isRecord(before) || before === undefined) && (isRecord(after) || after === undefined)) {
-    const b = before ?? {};
-    const a = after ?? {};
-    const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
-    for (const k of keys) walk(b[k], a[k], child(w, k));
+    const b: PlainObject = before ?? {};
+    const a: PlainObject = after ?? {};
+    for (const k of Object.keys(a)) if (!same(b[k], a[k])) walkDiffering(b[k], a[k], child(w, k));
+    for (const k of Object.keys(b)) if (!(k in a) && !same(b[k], a[k])) walkDiffering(b[k], a[k], child(w, k));
     return;
   }
   leafChange(before, after, w);
@@ -318,18 +340,19 @@ type KeyOf = (element: unknown) => string | undefined;
 
 /** How the elements of a list are told apart, or undefined when the list is compared as a whole. */
 function keyStrategy(before: unknown[], after: unknown[], w: Walk): KeyOf | undefined {
-  const all = [...before, ...after];
+  // Both sides tested in place (a list of matters has thousands of entries, most of them shared stand-ins).
+  const all = (test: (element: unknown) => boolean) => (before.length > 0 || after.length > 0) && before.every(test) && after.every(test);
   const key = last(w);
   let keyOf: KeyOf | undefined;
   if (key === "batches") {
     keyOf = (element) => (isRecord(element) && typeof element["year"] === "number" && typeof element["seq"] === "number" ? `${element["year"]}-${element["seq"]}` : undefined);
-  } else if (all.length > 0 && all.every((element) => typeof element === "string" || typeof element === "number")) {
+  } else if (all((element) => typeof element === "string" || typeof element === "number")) {
     keyOf = (element) => String(element);
   } else {
     for (const field of ["id", "ref", "matter", "checklist", "indicator"]) {
-      if (all.length > 0 && all.every((element) => isRecord(element) && typeof element[field] === "string")) {
+      if (all((element) => isRecord(element) && typeof element[field] === "string")) {
         keyOf = (element) => (isRecord(element) ? String(element[field]) : undefined);
-        if (field === "checklist" && all.every((element) => isRecord(element) && typeof element["matter"] === "string")) {
+        if (field === "checklist" && all((element) => isRecord(element) && typeof element["matter"] === "string")) {
           keyOf = (element) => (isRecord(element) ? `${String(element["checklist"])}#${String(element["matter"])}` : undefined);
         }
         break;
@@ -338,8 +361,12 @@ function keyStrategy(before: unknown[], after: unknown[], w: Walk): KeyOf | unde
   }
   if (keyOf === undefined) return undefined;
   for (const side of [before, after]) {
-    const keys = side.map(keyOf);
-    if (keys.some((k) => k === undefined) || new Set(keys).size !== keys.length) return undefined;
+    const seen = new Set<string>();
+    for (const element of side) {
+      const k = keyOf(element);
+      if (k === undefined || seen.has(k)) return undefined;
+      seen.add(k);
+    }
   }
   return keyOf;
 }
@@ -378,13 +405,30 @@ function entityPhrase(kind: EntityKind | undefined, listKey: string, value: unkn
   });
 }
 
+/**
+ * The elements of a list by their keys (unique, as {@link keyStrategy} made sure), with their indexes; but
+ * for those that are the very element at the same index of the `other` side. Such an element has its key
+ * on both sides and nothing to walk, so it can be neither added, removed, renamed nor changed; leaving it
+ * out spares a map entry for each of the thousands of stand-ins a loader shares between the versions.
+ */
+function byKey(list: unknown[], other: unknown[], keyOf: KeyOf): Map<string, { element: unknown; index: number }> {
+  const map = new Map<string, { element: unknown; index: number }>();
+  for (let index = 0; index < list.length; index++) {
+    const element = list[index];
+    if (element !== other[index]) map.set(keyOf(element) as string, { element, index });
+  }
+  return map;
+}
+
 function walkKeyedList(before: unknown[], after: unknown[], w: Walk, keyOf: KeyOf): void {
   const kind = entityKindOf(w);
   const listKey = last(w) ?? "";
-  const oldByKey = new Map(before.map((element, index) => [keyOf(element) as string, { element, index }]));
-  const newByKey = new Map(after.map((element, index) => [keyOf(element) as string, { element, index }]));
-  const removed = [...oldByKey.keys()].filter((k) => !newByKey.has(k));
-  const added = [...newByKey.keys()].filter((k) => !oldByKey.has(k));
+  const oldByKey = byKey(before, after, keyOf);
+  const newByKey = byKey(after, before, keyOf);
+  const removed: string[] = [];
+  for (const k of oldByKey.keys()) if (!newByKey.has(k)) removed.push(k);
+  const added: string[] = [];
+  for (const k of newByKey.keys()) if (!oldByKey.has(k)) added.push(k);
   const pairs: Array<{ from: string; to: string; declared: boolean }> = [];
   if (kind !== undefined) pairs.push(...findRenames({ kind, removed, added, oldByKey, newByKey, w }));
   const renamedFrom = new Set(pairs.map((pair) => pair.from));
@@ -419,7 +463,7 @@ function walkKeyedList(before: unknown[], after: unknown[], w: Walk, keyOf: KeyO
           previous = without(previous);
           next = without(next);
         }
-        walk(previous, next, child(elementWalk, key));
+        if (!same(previous, next)) walkDiffering(previous, next, child(elementWalk, key));
       }
     }
   }

@@ -6,18 +6,31 @@ export function isRecord(value: unknown): value is PlainObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Deep equality of plain data (objects compared key by key, arrays element by element). */
+/** Deep equality of plain data (objects compared key by key, ignoring keys whose value is undefined; arrays element by element). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  // Loops rather than keys().filter().every(): the diff compares tens of thousands of values and allocates nothing here.
   if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((element, index) => deepEqual(element, b[index]));
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) {
+      if (index in a && !deepEqual(a[index], b[index])) return false;
+    }
+    return true;
   }
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a).filter((key) => a[key] !== undefined);
-    const other = Object.keys(b).filter((key) => b[key] !== undefined);
-    return keys.length === other.length && keys.every((key) => deepEqual(a[key], b[key]));
+  if (Array.isArray(b)) return false;
+  const left = a as PlainObject;
+  const right = b as PlainObject;
+  let defined = 0;
+  for (const key in left) {
+    if (!Object.prototype.hasOwnProperty.call(left, key) || left[key] === undefined) continue;
+    if (!deepEqual(left[key], right[key])) return false;
+    defined++;
   }
-  return Number.isNaN(a) && Number.isNaN(b);
+  for (const key in right) {
+    if (Object.prototype.hasOwnProperty.call(right, key) && right[key] !== undefined) defined--;
+  }
+  return defined === 0;
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`). */
@@ -42,14 +55,18 @@ export function splitPointer(pointer: string): string[] {
  * hashText("newborn-birth"); // "e41256c8fb73c11e", on every platform
  */
 export function hashText(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
+  // The 64-bit state as two 32-bit halves (BigInt arithmetic allocates on every step).
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
   for (let index = 0; index < text.length; index++) {
-    hash ^= BigInt(text.charCodeAt(index));
-    hash = (hash * prime) & mask;
+    low = (low ^ text.charCodeAt(index)) >>> 0;
+    // × 0x100000001b3 = × 0x1b3, plus the state shifted left by 40 (the low half's bits 0–23 into the high half's 8–31).
+    const product = low * 0x1b3;
+    const lowNext = product >>> 0;
+    high = (Math.imul(high, 0x1b3) + (product - lowNext) / 0x100000000 + (low << 8)) >>> 0;
+    low = lowNext;
   }
-  return hash.toString(16).padStart(16, "0");
+  return high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
 }
 
 /**

@@ -24,9 +24,6 @@ export type SubsetNode =
   | { kind: "seq"; flow: boolean; start: number; end: number; items: SubsetNode[] }
   | { kind: "scalar"; start: number; end: number };
 
-/** A plain key and its colon, followed by a space, a line break or the end, at the sticky position. */
-const KEY = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \n]|$)/y;
-
 /** Thrown inside the reader for anything outside what it knows. */
 class Unsupported extends Error {}
 
@@ -47,11 +44,53 @@ function contentLines(text: string): Line[] {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     let content = start;
-    while (content < end && text.charCodeAt(content) === 32) content += 1;
-    if (content < end && text[content] !== "#") lines.push({ start, end, content });
+    while (content < end && text.charCodeAt(content) === SPACE) content += 1;
+    if (content < end && text.charCodeAt(content) !== HASH) lines.push({ start, end, content });
     start = end + 1;
   }
   return lines;
+}
+
+/*
+ * The readers look at character codes, or run a sticky regular expression's `test` from an offset and read
+ * where it stopped: `text[index]` makes a string of every character outside Latin-1 it reads (most of a
+ * Chinese name), a match (`exec`) makes an array, and a loop over characters runs slowly until V8 has compiled
+ * it. A diff reads about a thousand changed entries, each once, so the reader never gets warm.
+ */
+
+/** A plain key and its colon, followed by a space, a line break or the end of the text. */
+const KEY = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \n]|$)/y;
+/** A plain key's name alone. */
+const NAME = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/** A plain scalar on a block line, up to a comment (` #`), a `: ` or the line's end. */
+const BLOCK_PLAIN = /(?:[^ :\n]| (?!#)|:(?! ))*/y;
+/** A plain scalar in a flow collection, up to `,`, `]`, `}`, a colon before a space or one of those, or the line's end. */
+const FLOW_PLAIN = /(?:[^,\]}:\n]|:(?![ ,\]}]))*/y;
+
+/** Where `pattern` (sticky, matching the empty text too) stops when run from `offset`. */
+function scan(pattern: RegExp, text: string, offset: number): number {
+  pattern.lastIndex = offset;
+  return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const DASH = 0x2d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+
+/** Whether `text` from `start` to `end` is a plain key (`^[A-Za-z_][A-Za-z0-9_-]*$`). */
+function isPlainName(text: string, start: number, end: number): boolean {
+  return end > start && scan(NAME, text, start) === end;
 }
 
 class Reader {
@@ -74,11 +113,11 @@ class Reader {
   /** A block node whose first token is at `offset`, on the current line, at column `column`. */
   private block(column: number, offset: number): SubsetNode {
     const text = this.text;
-    if (text[offset] === "-" && (text[offset + 1] === " " || offset + 1 === this.lineEnd())) {
+    if (text.charCodeAt(offset) === DASH && (text.charCodeAt(offset + 1) === SPACE || offset + 1 === this.lineEnd())) {
       if (offset !== (this.line() as Line).content) throw new Unsupported();
       return this.sequence(column);
     }
-    if (this.keyAt(offset) !== undefined) return this.mapping(column, offset);
+    if (this.keyAt(offset) >= 0) return this.mapping(column, offset);
     const node = this.inline(offset, this.lineEnd());
     this.index += 1;
     return node;
@@ -92,90 +131,85 @@ class Reader {
     return (this.line() as Line).end;
   }
 
-  /** The key (name and span) starting at `offset` when a plain key and `: ` (or a final colon) are there. */
-  private keyAt(offset: number): { name: string; span: TextSpan; after: number } | undefined {
-    KEY.lastIndex = offset;
-    const found = KEY.exec(this.text);
-    if (found === null) return undefined;
-    const end = offset + found[0].length - 1;
-    return { name: found[0].slice(0, -1), span: { start: offset, end }, after: end + 1 };
+  /**
+   * The offset of the colon of the plain key starting at `offset` when a plain key and `: ` (or a colon at
+   * the end of a line or of the text) are there, else -1.
+   */
+  private keyAt(offset: number): number {
+    const end = scan(KEY, this.text, offset);
+    return end < 0 ? -1 : end - 1;
   }
 
   private sequence(column: number): SubsetNode {
     const items: SubsetNode[] = [];
+    const text = this.text;
     let start = -1;
-    for (let line = this.line(); line !== undefined && line.content - line.start === column && this.text[line.content] === "-"; line = this.line()) {
+    for (let line = this.line(); line !== undefined && line.content - line.start === column && text.charCodeAt(line.content) === DASH; line = this.line()) {
       if (start < 0) start = line.content;
       let offset = line.content + 1;
-      while (offset < line.end && this.text.charCodeAt(offset) === 32) offset += 1;
-      if (offset === line.end || this.text[offset] === "#") throw new Unsupported();
+      while (offset < line.end && text.charCodeAt(offset) === SPACE) offset += 1;
+      if (offset === line.end || text.charCodeAt(offset) === HASH) throw new Unsupported();
       items.push(this.block(offset - line.start, offset));
     }
-    return this.collection("seq", start, items);
+    return { kind: "seq", flow: false, start, end: start, items };
   }
 
   private mapping(column: number, first: number): SubsetNode {
     const items: Array<{ key: TextSpan; name: string; value: SubsetNode }> = [];
+    const text = this.text;
     let offset = first;
     for (;;) {
       const line = this.line() as Line;
-      const key = this.keyAt(offset);
-      if (key === undefined) throw new Unsupported();
-      let after = key.after;
-      while (after < line.end && this.text.charCodeAt(after) === 32) after += 1;
+      const colon = this.keyAt(offset);
+      if (colon < 0) throw new Unsupported();
+      let after = colon + 1;
+      while (after < line.end && text.charCodeAt(after) === SPACE) after += 1;
       let value: SubsetNode;
-      if (after === line.end || this.text[after] === "#") {
+      if (after === line.end || text.charCodeAt(after) === HASH) {
         this.index += 1;
         const next = this.line();
         const nextColumn = next === undefined ? -1 : next.content - next.start;
-        const indentless = next !== undefined && nextColumn === column && this.text[next.content] === "-";
+        const indentless = next !== undefined && nextColumn === column && text.charCodeAt(next.content) === DASH;
         if (next !== undefined && (nextColumn > column || indentless)) value = this.block(nextColumn, next.content);
-        else value = { kind: "scalar", start: key.after, end: key.after };
+        else value = { kind: "scalar", start: colon + 1, end: colon + 1 };
       } else {
         value = this.inline(after, line.end);
         this.index += 1;
       }
-      items.push({ key: key.span, name: key.name, value });
+      items.push({ key: { start: offset, end: colon }, name: text.slice(offset, colon), value });
       const next = this.line();
       if (next === undefined || next.content - next.start !== column) break;
-      if (this.text[next.content] === "-") break;
+      if (text.charCodeAt(next.content) === DASH) break;
       offset = next.content;
     }
     const start = (items[0] as { key: TextSpan }).key.start;
     return { kind: "map", flow: false, start, end: start, items };
   }
 
-  private collection(kind: "seq", start: number, items: SubsetNode[]): SubsetNode {
-    return { kind, flow: false, start, end: start, items };
-  }
-
   /** A scalar or flow collection that is all of the line from `offset` (but a comment). */
   private inline(offset: number, end: number): SubsetNode {
     const text = this.text;
-    const first = text[offset];
-    if (first === "|" || first === ">") throw new Unsupported();
+    const first = text.charCodeAt(offset);
+    if (first === PIPE || first === GREATER) throw new Unsupported();
     let node: SubsetNode;
-    if (first === "[" || first === "{") node = new FlowReader(text, end).node(offset).node;
-    else if (first === '"' || first === "'") node = { kind: "scalar", start: offset, end: quoteClose(text, offset, end) + 1 };
+    if (first === OPEN_BRACKET || first === OPEN_BRACE) {
+      // Checked whole now; its members are read only if a path goes into it (most never are).
+      const reader = new FlowReader(text, end, false);
+      reader.node(offset);
+      node = lazyFlow(text, offset, reader.next, end);
+    } else if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) node = { kind: "scalar", start: offset, end: quoteClose(text, offset, end) + 1 };
     else {
-      let stop = end;
-      // Only this line is searched (a search of the rest of the text from every line would cost its square).
-      for (let index = offset; index + 1 < end; index += 1) {
-        if (text.charCodeAt(index) === 0x20 && text.charCodeAt(index + 1) === 0x23) {
-          stop = index;
-          break;
-        }
-      }
-      while (stop > offset && text.charCodeAt(stop - 1) === 32) stop -= 1;
-      // A `: ` inside, or a final colon, would make it a mapping (searched without making a string of it).
-      for (let index = offset; index < stop; index += 1) {
-        if (text.charCodeAt(index) === COLON && (index + 1 === stop || text.charCodeAt(index + 1) === 0x20)) throw new Unsupported();
-      }
+      // Up to a comment (` #`) on this line only, refusing a `: ` on the way, which would make it a mapping.
+      let stop = scan(BLOCK_PLAIN, text, offset);
+      if (stop < end && text.charCodeAt(stop) === COLON) throw new Unsupported();
+      while (stop > offset && text.charCodeAt(stop - 1) === SPACE) stop -= 1;
+      // A final colon makes it a mapping too.
+      if (stop > offset && text.charCodeAt(stop - 1) === COLON) throw new Unsupported();
       return { kind: "scalar", start: offset, end: stop };
     }
     // Only spaces or a comment may follow a quoted scalar or a flow collection on its line.
     let after = node.end;
-    while (after < end && text.charCodeAt(after) === 0x20) after += 1;
+    while (after < end && text.charCodeAt(after) === SPACE) after += 1;
     if (after < end) {
       const rest = text.slice(node.end, end);
       if (rest.trim() !== "" && !/^ +#/.test(rest)) throw new Unsupported();
@@ -184,9 +218,35 @@ class Reader {
   }
 }
 
+/**
+ * A flow collection from `start` to `end` (checked by a {@link FlowReader} already) whose members are read
+ * when first asked for. A class, not an object literal with a getter: V8 builds those on a slow path.
+ */
+class LazyFlow {
+  readonly flow = true;
+  private read: SubsetNode | undefined;
+
+  constructor(
+    readonly kind: "map" | "seq",
+    readonly start: number,
+    readonly end: number,
+    private readonly text: string,
+    private readonly lineEnd: number,
+  ) {}
+
+  get items(): unknown[] {
+    this.read ??= new FlowReader(this.text, this.lineEnd, true).node(this.start) as SubsetNode;
+    return (this.read as { items: unknown[] }).items;
+  }
+}
+
+/** The {@link LazyFlow} of the flow collection from `start` to `end`, typed as the node it reads as. */
+function lazyFlow(text: string, start: number, end: number, lineEnd: number): SubsetNode {
+  return new LazyFlow(text.charCodeAt(start) === OPEN_BRACE ? "map" : "seq", start, end, text, lineEnd) as unknown as SubsetNode;
+}
+
 /** The offset of the quote closing the quoted scalar at `start`. */
 function quoteClose(text: string, start: number, end: number): number {
-  // Character codes, not one-character strings: `text[index]` makes a new string for every CJK character.
   const quote = text.charCodeAt(start);
   for (let index = start + 1; index < end; index += 1) {
     const char = text.charCodeAt(index);
@@ -199,83 +259,84 @@ function quoteClose(text: string, start: number, end: number): number {
   throw new Unsupported();
 }
 
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const CLOSE_BRACKET = 0x5d;
-const CLOSE_BRACE = 0x7d;
-
-/** Whether a flow scalar ends before this character code (after a colon: whether the colon is an indicator). */
-function endsFlowScalar(code: number): boolean {
-  return code === COMMA || code === CLOSE_BRACKET || code === CLOSE_BRACE;
-}
-
-/** Reads a one-line flow collection. */
+/**
+ * Reads a one-line flow collection: only checks it (`build` false, nothing allocated), or makes its nodes.
+ * After {@link FlowReader.node}, `next` is the offset after the node, and for a scalar `scalar` is true and
+ * `start`/`stop` are its span.
+ */
 class FlowReader {
+  /** The offset after the node last read. */
+  next = 0;
+  /** Whether the node last read is a scalar. */
+  private scalar = false;
+  /** Where the scalar last read starts. */
+  private start = 0;
+  /** Where the scalar last read ends. */
+  private stop = 0;
+
   constructor(
     private readonly text: string,
     private readonly end: number,
+    private readonly build: boolean,
   ) {}
 
   private skip(offset: number): number {
     let position = offset;
-    while (position < this.end && this.text.charCodeAt(position) === 32) position += 1;
+    while (position < this.end && this.text.charCodeAt(position) === SPACE) position += 1;
     return position;
   }
 
-  /** The node at `offset` and the offset after it. */
-  node(offset: number): { node: SubsetNode; next: number } {
-    const char = this.text[offset];
-    if (char === "{" || char === "[") return this.collection(offset);
-    if (char === '"' || char === "'") {
-      const close = quoteClose(this.text, offset, this.end);
-      return { node: { kind: "scalar", start: offset, end: close + 1 }, next: close + 1 };
-    }
-    let position = offset;
+  /** Reads the node at `offset`; returns it when building. */
+  node(offset: number): SubsetNode | undefined {
     const text = this.text;
-    while (position < this.end) {
-      const current = text.charCodeAt(position);
-      if (endsFlowScalar(current)) break;
-      if (current === COLON) {
-        const after = text.charCodeAt(position + 1);
-        if (after === 0x20 || endsFlowScalar(after)) break;
-      }
-      position += 1;
+    const first = text.charCodeAt(offset);
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) return this.collection(offset);
+    let stop: number;
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      stop = quoteClose(text, offset, this.end) + 1;
+      this.next = stop;
+    } else {
+      const position = offset < this.end ? scan(FLOW_PLAIN, text, offset) : offset;
+      stop = position;
+      while (stop > offset && text.charCodeAt(stop - 1) === SPACE) stop -= 1;
+      if (stop === offset) throw new Unsupported();
+      this.next = position;
     }
-    let stop = position;
-    while (stop > offset && this.text.charCodeAt(stop - 1) === 32) stop -= 1;
-    if (stop === offset) throw new Unsupported();
-    return { node: { kind: "scalar", start: offset, end: stop }, next: position };
+    this.scalar = true;
+    this.start = offset;
+    this.stop = stop;
+    return this.build ? { kind: "scalar", start: offset, end: stop } : undefined;
   }
 
-  private collection(offset: number): { node: SubsetNode; next: number } {
-    const map = this.text[offset] === "{";
-    const close = map ? "}" : "]";
+  private collection(offset: number): SubsetNode | undefined {
+    const text = this.text;
+    const map = text.charCodeAt(offset) === OPEN_BRACE;
+    const close = map ? CLOSE_BRACE : CLOSE_BRACKET;
     const mapItems: Array<{ key: TextSpan; name: string; value: SubsetNode }> = [];
     const seqItems: SubsetNode[] = [];
     let position = this.skip(offset + 1);
-    while (this.text[position] !== close) {
-      const { node, next } = this.node(position);
-      position = this.skip(next);
+    while (text.charCodeAt(position) !== close) {
+      const node = this.node(position);
+      position = this.skip(this.next);
       if (map) {
-        if (this.text[position] !== ":" || node.kind !== "scalar") throw new Unsupported();
-        const name = this.text.slice(node.start, node.end);
-        if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new Unsupported();
+        const { scalar, start, stop } = this;
+        if (text.charCodeAt(position) !== COLON || !scalar || !isPlainName(text, start, stop)) throw new Unsupported();
         const value = this.node(this.skip(position + 1));
-        mapItems.push({ key: { start: node.start, end: node.end }, name, value: value.node });
-        position = this.skip(value.next);
+        if (this.build) mapItems.push({ key: { start, end: stop }, name: text.slice(start, stop), value: value as SubsetNode });
+        position = this.skip(this.next);
       } else {
-        if (this.text[position] === ":") throw new Unsupported();
-        seqItems.push(node);
+        if (text.charCodeAt(position) === COLON) throw new Unsupported();
+        if (this.build) seqItems.push(node as SubsetNode);
       }
-      if (this.text[position] === ",") position = this.skip(position + 1);
-      else if (this.text[position] !== close) throw new Unsupported();
+      const code = text.charCodeAt(position);
+      if (code === COMMA) position = this.skip(position + 1);
+      else if (code !== close) throw new Unsupported();
     }
     const end = position + 1;
-    const node: SubsetNode = map ? { kind: "map", flow: true, start: offset, end, items: mapItems } : { kind: "seq", flow: true, start: offset, end, items: seqItems };
-    return { node, next: end };
+    this.next = end;
+    this.scalar = false;
+    if (!this.build) return undefined;
+    return map ? { kind: "map", flow: true, start: offset, end, items: mapItems } : { kind: "seq", flow: true, start: offset, end, items: seqItems };
   }
 }
 
@@ -358,13 +419,32 @@ export function locateInTree(tree: SubsetTree, segments: readonly string[], part
  * textRange("a: 1\nb: 2\n", { start: 5, end: 6 }); // { start: { line: 2, column: 1, offset: 5 }, end: { line: 2, column: 2, offset: 6 } }
  */
 export function textRange(text: string, span: TextSpan): SourceRange {
+  const breaks = lineBreaksOf(text);
   const at = (offset: number) => {
     const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-    let line = 1;
-    for (let index = text.indexOf("\n"); index >= 0 && index < lineStart; index = text.indexOf("\n", index + 1)) line += 1;
-    return { line, column: offset - lineStart + 1, offset };
+    // The line is one more than the number of line breaks before the line's start.
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((breaks[middle] as number) < lineStart) low = middle + 1;
+      else high = middle;
+    }
+    return { line: low + 1, column: offset - lineStart + 1, offset };
   };
   return { start: at(span.start), end: at(span.end) };
+}
+
+/** The text {@link lineBreaksOf} last read, and the offsets of its line breaks. */
+let lastBreaks: { text: string; breaks: number[] } | undefined;
+
+/** The offsets of a text's line breaks, kept for the last text asked about: the diff asks about an entry a few times in a row. */
+function lineBreaksOf(text: string): number[] {
+  if (lastBreaks?.text === text) return lastBreaks.breaks;
+  const breaks: number[] = [];
+  for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) breaks.push(index);
+  lastBreaks = { text, breaks };
+  return breaks;
 }
 
 /**
