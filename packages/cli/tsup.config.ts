@@ -1,6 +1,7 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { Plugin } from "esbuild";
+import { transform, type Plugin } from "esbuild";
 import { definePackageConfig } from "../../tsup.base.ts";
 
 const require = createRequire(import.meta.url);
@@ -30,6 +31,35 @@ const lazyStringWidth: Plugin = {
   },
 };
 
+/** A line of comment only (as esbuild prints them): `// …`, `/* …` or ` * …`. */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*)/u;
+
+/** The output without comments and with every escape resolved, to compare two outputs' code. */
+async function code(text: string): Promise<string> {
+  return (await transform(text, { minify: true, charset: "utf8", format: "esm", target: "node20", supported: { "regexp-set-notation": true } })).code;
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings but keeps them in the comments it prints, and one such character
+ * makes V8 hold a whole chunk as a two-byte string, decoded on every start: the chunk with the parser and the
+ * validators (almost 800 KB) cost a run about half a MiB of memory and a few ms of decoding for one "…" in a
+ * comment. This writes them as `\uXXXX` in lines of comment only, and keeps a file as it was unless its code,
+ * comments stripped, comes out the same.
+ */
+async function asciiComments(directory: string): Promise<void> {
+  for (const name of await readdir(directory)) {
+    if (!name.endsWith(".js")) continue;
+    const path = join(directory, name);
+    const text = await readFile(path, "utf8");
+    if (!/[^\0-\x7f]/u.test(text)) continue;
+    const escaped = text
+      .split("\n")
+      .map((line) => (COMMENT_LINE.test(line) ? line.replace(/[^\0-\x7f]/gu, (char) => Array.from({ length: char.length }, (_, index) => `\\u${char.charCodeAt(index).toString(16).padStart(4, "0")}`).join("")) : line))
+      .join("\n");
+    if (escaped !== text && (await code(escaped)) === (await code(text))) await writeFile(path, escaped);
+  }
+}
+
 /**
  * The command is bundled with everything it runs (the sibling packages and their libraries) into a few files, so
  * that a short run does not resolve, read and compile about 150 modules one by one: `onething validate` on one
@@ -46,6 +76,7 @@ export default definePackageConfig({
   dts: { entry: "src/index.ts" },
   noExternal: [/^@onething\/(?!tui$)/, "yaml"],
   esbuildPlugins: [lazyStringWidth],
+  onSuccess: () => asciiComments("dist"),
   esbuildOptions(options) {
     // yaml's ES module build (its `default` export condition; the `node` one is CommonJS): bundled as modules it
     // needs no `require` shim. The two differ only in how warnings are printed, and onething silences them.

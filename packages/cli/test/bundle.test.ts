@@ -33,6 +33,11 @@ describe("the bundled command (packages/cli/dist)", () => {
     expect(packages).toEqual(["@onething/tui"]);
   });
 
+  test("is ASCII only, so that V8 holds each module as a one-byte string instead of decoding it on every start", () => {
+    const wide = builtModules().filter((file) => /[^\0-\x7f]/u.test(readFileSync(`${dist}${file}`, "utf8")));
+    expect(wide).toEqual([]);
+  });
+
   test("starts its worker threads from its own worker module", () => {
     // NODE_DEBUG=worker makes Node print each worker it creates, with the module's URL.
     const result = spawnSync(process.execPath, [bin, "validate", "checklists", "--today", "2025-07-01", "--format", "json"], {

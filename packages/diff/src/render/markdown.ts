@@ -59,7 +59,7 @@ export function renderMarkdown(result: DiffResult, options: MarkdownOptions): st
   for (const group of groupChanges(result)) {
     const { document } = group;
     const name = document.title === undefined ? code(document.id) : `${escapeMarkdown(pick(document.title, lang))}（${code(document.id)}）`;
-    blocks.push(`#### ${lang === "zh" ? name : name.replace("（", " (").replace(/）$/u, ")")}`);
+    blocks.push(`#### ${lang === "zh" ? name : name.replace("（", " (").replace(/\uFF09$/u, ")")}`);
     if (group.general.length > 0) blocks.push(group.general.map((change) => changeItem(change, lang)).join("\n"));
     for (const subject of group.subjects) {
       for (const stage of subject.stages) {
