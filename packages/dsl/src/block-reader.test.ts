@@ -248,7 +248,7 @@ ${values
 ` : `  - [${value}, "${value}"]
 `))
         .join("")}`;
-    const expected = (from: number, to: number) => values.slice(from, to).flatMap((value, index) => (index % 3 === 0 ? [value, value] : [[value, value]]));
+    const expected = (from: number, to: number) => values.slice(from, to).flatMap((value, index): Array<string | string[]> => (index % 3 === 0 ? [value, value] : [[value, value]]));
     expect(blockParse(text(0, 60_000))).toEqual({ value: { a: expected(0, 60_000) } });
     expect(blockParse(text(40_000, 100_000))).toEqual({ value: { a: expected(40_000, 100_000) } });
   });
