@@ -95,6 +95,13 @@ export function readBlockYaml(text: string, start: number): { value: Record<stri
  */
 const MAX_DEPTH = 500;
 
+/** A hash of the code units `text[start..end)` and their count, for the tables of {@link keyOf} and {@link scalarOf}. */
+function textHash(text: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let index = start; index < end; index += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  return hash;
+}
+
 /** Size of {@link KEYS}: a power of two. */
 const KEY_SLOTS = 4096;
 
@@ -111,9 +118,7 @@ const KEYS: Array<string | undefined> = new Array<string | undefined>(KEY_SLOTS)
  * {@link plainKeyChars} or {@link keyIsSafe} refuses.
  */
 function keyOf(text: string, start: number, end: number): string {
-  let hash = end - start;
-  for (let index = start; index < end; index += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
-  const slot = hash & (KEY_SLOTS - 1);
+  const slot = textHash(text, start, end) & (KEY_SLOTS - 1);
   const known = KEYS[slot];
   if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
   const slice = text.slice(start, end);
@@ -157,8 +162,8 @@ const SCALARS: Array<string | undefined> = new Array<string | undefined>(SCALAR_
 function scalarOf(text: string, start: number, end: number): string {
   const length = end - start;
   if (length > MAX_SHARED_LENGTH) return text.slice(start, end);
-  let hash = length;
-  for (let index = start; index < end; index += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  // Mixed further than for keys: values are many more and alike (ids that differ in their last characters).
+  let hash = textHash(text, start, end);
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
   const slot = (hash ^ (hash >>> 16)) & (SCALAR_SLOTS - 1);
   const known = SCALARS[slot];

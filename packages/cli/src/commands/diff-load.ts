@@ -190,21 +190,13 @@ function outlineSide(outline: Outline, left: LeftEntries): ChangedSide {
     left,
     masked: maskedText(outline, new Set(left.keys())),
     text: (entry) => entryText(outline, entry),
-    positions: new OriginalPositions(outline),
+    positions: new OriginalPositions(() => outline.bytes),
   };
 }
 
 /** One version of a changed document from its digest (the bytes read again only for byte offsets). */
 function digestSide(content: Content, digest: SideDigest): ChangedSide {
-  // OriginalPositions reads only the bytes of an outline, and only for offsets.
-  const bytesOnly: Outline = {
-    get bytes() {
-      return content.bytes;
-    },
-    lineStarts: new Int32Array(0),
-    lists: [],
-  };
-  return { lists: digest.lists, left: digest.left, masked: digest.masked, text: (entry) => digest.texts.get(entry), positions: new OriginalPositions(bytesOnly) };
+  return { lists: digest.lists, left: digest.left, masked: digest.masked, text: (entry) => digest.texts.get(entry), positions: new OriginalPositions(() => content.bytes) };
 }
 
 /**

@@ -8,7 +8,6 @@
  */
 
 import type { SourceRange } from "@onething/sdk";
-import type { Outline } from "./diff-outline.js";
 
 /** A span of the text as offsets, `end` exclusive. */
 export interface TextSpan {
@@ -451,12 +450,13 @@ function lineBreaksOf(text: string): number[] {
  * Positions in a file of the subset: ranges of texts made of its lines turned into ranges of the file.
  *
  * @example
- * new OriginalPositions(outline).remap(range, [[0, 12]]); // the range, 12 lines further down
+ * new OriginalPositions(() => outline.bytes).remap(range, [[0, 12]]); // the range, 12 lines further down
  */
 export class OriginalPositions {
   private starts: number[] | undefined;
 
-  constructor(private readonly outline: Outline) {}
+  /** `bytes` gives the file's bytes, asked for only when an offset is read. */
+  constructor(private readonly bytes: () => Uint8Array) {}
 
   /**
    * A range of a text made of runs of the file's lines (`[first line in the text, first line in the file]`,
@@ -484,7 +484,7 @@ export class OriginalPositions {
   /** The UTF-16 offset of each line start, counted from the UTF-8 bytes (decoding a whole file costs more). */
   private lineStarts(): number[] {
     if (this.starts !== undefined) return this.starts;
-    const { bytes } = this.outline;
+    const bytes = this.bytes();
     const starts = [0];
     let units = 0;
     for (let index = 0; index < bytes.length; index += 1) {
