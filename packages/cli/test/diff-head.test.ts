@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -131,6 +131,23 @@ describe("readWorkingPair", () => {
     expect(() => before?.bytes).toThrow(new UsageError("a/list.yaml was changed or removed while it was being compared; run again once the files stop changing."));
     rmSync(join(root, "a/list.yaml"));
     rmSync(join(root, "b/list.yaml"));
+  });
+
+  test("a file whose last change is settled is told unchanged by its status: read again as it was, a usage error once changed or replaced", async () => {
+    write("s/a/list.yaml", LIST);
+    write("s/b/list.yaml", LIST);
+    const pair = await readWorkingPair({ cwd: root, before: "s/a", after: "s/b", lang: "en", settledMs: 0 });
+    const [before, after] = [pair.before[0], pair.after[0]];
+    expect(before?.unchanged).toBeDefined();
+    expect(Buffer.from(after?.bytes as Uint8Array).toString()).toBe(LIST);
+    write("s/a/list.yaml", `${LIST}# one more line\n`);
+    expect(() => before?.bytes).toThrow(new UsageError("s/a/list.yaml was changed or removed while it was being compared; run again once the files stop changing."));
+    const again = await readWorkingPair({ cwd: root, before: "s/a", after: "s/b", lang: "en", settledMs: 0 });
+    // Replaced by another file with the same bytes (a new inode): not the file that was read.
+    write("s/b/other.yaml", LIST);
+    renameSync(join(root, "s/b/other.yaml"), join(root, "s/b/list.yaml"));
+    expect(() => again.after[0]?.bytes).toThrow(new UsageError("s/b/list.yaml was changed or removed while it was being compared; run again once the files stop changing."));
+    rmSync(join(root, "s"), { recursive: true });
   });
 
   test("an unchanged file that the diff compares with another after all is read again and gives what parsing everything gives", async () => {

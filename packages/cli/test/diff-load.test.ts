@@ -295,13 +295,15 @@ describe("department registries and item catalogues that are the same on both si
     const messages = result.changes.map((change) => change.message.en).join("\n");
     expect(messages).toContain("Health commission");
     expect(messages).toContain("Birth certificate");
-    // Only the first key, id and name of each entry are read (a change elsewhere in them could not be seen).
+    // The registry is given as its envelope; an entry is read only when the diff asks for its id.
     const loaded = loadVersions({ before, after, lang: "en" });
-    expect((loaded.after[0]?.value as { spec: { departments: unknown[] } }).spec.departments).toEqual([
-      { name: { zh: "国家卫生健康委员会", en: "Health commission" }, id: "dept.nhc" },
-      { id: "dept.mps", name: { zh: "公安部", en: "Public security" } },
-    ]);
-    expect(loaded.before[0]?.value).toBe(loaded.after[0]?.value);
+    const registry = loaded.after[0] as SourceDocument;
+    expect((registry.value as { spec: { departments: unknown } }).spec.departments).toBeNull();
+    expect(loaded.before[0]?.value).toBe(registry.value);
+    const parsed = parseSource({ path: "b/departments.yaml", text: REGISTRY() }).document?.value as { spec: { departments: unknown[] } };
+    expect(loaded.entriesWithId(registry, "departments", "dept.nhc")).toEqual([parsed.spec.departments[0]]);
+    expect(loaded.entriesWithId(registry, "departments", "dept.none")).toEqual([]);
+    expect(loaded.entriesWithId(loaded.after[2] as SourceDocument, "departments", "dept.nhc")).toBeUndefined();
     // Positions in such a file are still the parser's.
     const whole = parseSource({ path: "b/departments.yaml", text: REGISTRY() }).document as SourceDocument;
     for (const pointer of pointersOf(whole.value)) expect(loaded.after[0]?.locate(pointer, "key")).toEqual(whole.locate(pointer, "key"));
@@ -315,6 +317,11 @@ describe("department registries and item catalogues that are the same on both si
     ["an entry without a name", REGISTRY("    - id: dept.nameless\n      level: national\n")],
     ["a flow entry", REGISTRY("    - { id: dept.flow, name: { zh: 流式, en: Flow } }\n")],
     ["a second registry with the same id", REGISTRY()],
+    ["an id going on over a deeper line", REGISTRY().replace("      id: dept.nhc\n", "      id: dept.nhc\n        continued\n")],
+    ["an id in quotes", REGISTRY().replace("      id: dept.nhc\n", '      id: "dept.nhc"\n')],
+    ["an entry with the same id and no name before the named one", REGISTRY().replace("    - name:\n", "    - id: dept.nhc\n      level: national\n    - name:\n")],
+    ["an entry with the same id and a name after the first", REGISTRY("    - id: dept.nhc\n      name: { zh: 第二个, en: Second }\n")],
+    ["an entry that does not read alone", REGISTRY("    - id: dept.mps\n      name: { zh: 坏 }\n      name: { zh: 重复 }\n")],
   ])("%s gives what parsing everything gives", (name, registry) => {
     const [before, after] = changed(registry);
     if (name.startsWith("a second")) {
@@ -388,6 +395,20 @@ describe("outlineYaml", () => {
     const outline = outlineYaml(encoder.encode(text));
     const entries = outline?.lists[0]?.entries ?? [];
     expect(entries.map((entry) => entryKeys(outline as NonNullable<typeof outline>, entry, ["id"]))).toEqual([undefined, undefined, { id: "plain" }]);
+  });
+
+  test("an entry whose key goes on over a deeper line (a longer plain scalar) must be parsed", () => {
+    const text = "spec:\n  matters:\n    - id: a\n\n        b\n      name: x\n    - id: c\n        # a comment\n    - id: d\n\n      note: one\n        two\n";
+    const outline = outlineYaml(encoder.encode(text));
+    const entries = outline?.lists[0]?.entries ?? [];
+    expect(entries.map((entry) => entryKeys(outline as NonNullable<typeof outline>, entry, ["id"]))).toEqual([undefined, undefined, { id: "d" }]);
+  });
+
+  test("an indentless sequence is read past only under a key whose value is below it", () => {
+    const text = "spec:\n  matters:\n    - aliases: # below\n      - x\n      id: e\n    - name: y\n      - z\n      id: f\n";
+    const outline = outlineYaml(encoder.encode(text));
+    const entries = outline?.lists[0]?.entries ?? [];
+    expect(entries.map((entry) => entryKeys(outline as NonNullable<typeof outline>, entry, ["id"]))).toEqual([{ id: "e" }, undefined]);
   });
 });
 

@@ -2,12 +2,18 @@ import type { LocalizedMessage } from "@onething/schemas";
 import { FIELD_LABELS, METRIC_LABELS, STATUS_LABELS, UNIT_LABELS, type Lang } from "./labels.js";
 import { isRecord } from "./values.js";
 
+/** Finds the name of one ref (a `Map` is one). */
+export interface NameLookup {
+  /** The name of `ref`, or undefined when none is known. */
+  get(ref: string): LocalizedMessage | undefined;
+}
+
 /** Names known from the input, used to write refs as names. */
 export interface NameIndex {
   /** Department names by ref (`dept.nhc`). */
-  departments: Map<string, LocalizedMessage>;
+  departments: NameLookup;
   /** Service-item names by ref (`item.birth-registration`). */
-  items: Map<string, LocalizedMessage>;
+  items: NameLookup;
 }
 
 /** Builds a message from a function that writes it in one language. */

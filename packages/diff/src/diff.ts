@@ -1,5 +1,5 @@
 import type { LocalizedMessage, SourceDocument } from "@onething/schemas";
-import { both, formatDuration, formatValue, isDuration, isLocalizedText, joinLabels, labelKeys, quote, toMessage, type NameIndex } from "./describe.js";
+import { both, formatDuration, formatValue, isDuration, isLocalizedText, joinLabels, labelKeys, quote, toMessage, type NameIndex, type NameLookup } from "./describe.js";
 import { FIELD_LABELS, type Lang } from "./labels.js";
 import type { Change, ChangeCheck, ChangeClass, ChangeLocation, DiffDocument, DiffImpact, DiffResult, DiffStage, SemverImpact } from "./types.js";
 import { deepEqual, escapeSegment, hashText, isRecord, similarity, type PlainObject } from "./values.js";
@@ -10,7 +10,17 @@ export interface DiffOptions {
   before: readonly SourceDocument[];
   /** The newer version of the documents. */
   after: readonly SourceDocument[];
+  /**
+   * For a loader that does not read every entry of the department registries and item catalogues it gives
+   * (a registry the same in both versions is never compared, only its names are written): the entries of
+   * `document`'s list (`departments` or `items`) whose `id` is `id`, in the list's order, or undefined to
+   * have the diff read them from the document's value. Asked only for the refs the diff writes as names.
+   */
+  entriesWithId?: (document: SourceDocument, list: NamedList, id: string) => readonly unknown[] | undefined;
 }
+
+/** The lists of the documents that name refs: a department registry's departments, an item catalogue's items. */
+export type NamedList = "departments" | "items";
 
 /** Statuses in the order a matter moves through them; a move to an earlier one is backwards. */
 export const STATUS_ORDER: readonly string[] = ["planned", "in-progress", "landed", "verified"];
@@ -84,7 +94,11 @@ interface ChangeDraft {
 export function diffDocuments(options: DiffOptions): DiffResult {
   const before = indexById(options.before);
   const after = indexById(options.after);
-  const names = collectNames([...after.values(), ...before.values()]);
+  const named = [...after.values(), ...before.values()];
+  const names: NameIndex = {
+    departments: nameLookup({ documents: named, kind: "DepartmentRegistry", list: "departments", entriesWithId: options.entriesWithId }),
+    items: nameLookup({ documents: named, kind: "ItemCatalog", list: "items", entriesWithId: options.entriesWithId }),
+  };
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort(compareText);
   const changes: Change[] = [];
   const documents: DiffDocument[] = [];
@@ -172,27 +186,63 @@ function specList(document: SourceDocument, kind: string, list: string): PlainOb
   return Array.isArray(entries) ? entries.filter(isRecord) : [];
 }
 
-function collectNames(documents: readonly SourceDocument[]): NameIndex {
-  const names: NameIndex = { departments: new Map(), items: new Map() };
-  // A document the same on both sides (a loader shares what did not change) adds nothing the second time.
-  const seen = new Set<unknown>();
-  for (const document of documents) {
-    if (seen.has(document.value)) continue;
-    seen.add(document.value);
-    for (const department of specList(document, "DepartmentRegistry", "departments")) {
-      const id = department["id"];
-      if (typeof id !== "string" || names.departments.has(id)) continue;
-      const name = toMessage(department["name"]);
-      if (name !== undefined) names.departments.set(id, name);
-    }
-    for (const item of specList(document, "ItemCatalog", "items")) {
-      const id = item["id"];
-      if (typeof id !== "string" || names.items.has(id)) continue;
-      const name = toMessage(item["name"]);
-      if (name !== undefined) names.items.set(id, name);
-    }
+/** The first entry with a name (a LocalizedText) among entries, each with the `id` `ref`. */
+function firstName(entries: Iterable<unknown>, ref: string): LocalizedMessage | undefined {
+  for (const entry of entries) {
+    if (!isRecord(entry) || entry["id"] !== ref) continue;
+    const name = toMessage(entry["name"]);
+    if (name !== undefined) return name;
   }
-  return names;
+  return undefined;
+}
+
+/**
+ * The names of one list's refs, looked up on first use: for a ref, the first entry with that id and a name, in
+ * the documents of `kind` in order (a document the same on both sides, one value, is read once); through
+ * `entriesWithId` where the loader answers, else from the document's value.
+ */
+function nameLookup(options: { documents: readonly SourceDocument[]; kind: string; list: NamedList; entriesWithId: DiffOptions["entriesWithId"] }): NameLookup {
+  const { kind, list, entriesWithId } = options;
+  const known = new Map<string, LocalizedMessage | null>();
+  let sources: SourceDocument[] | undefined;
+  const fromValue = new Map<SourceDocument, Map<string, LocalizedMessage>>();
+  const read = (document: SourceDocument, ref: string): LocalizedMessage | undefined => {
+    const entries = entriesWithId?.(document, list, ref);
+    if (entries !== undefined) return firstName(entries, ref);
+    let byId = fromValue.get(document);
+    if (byId === undefined) {
+      byId = new Map();
+      for (const entry of specList(document, kind, list)) {
+        const id = entry["id"];
+        if (typeof id !== "string" || byId.has(id)) continue;
+        const name = toMessage(entry["name"]);
+        if (name !== undefined) byId.set(id, name);
+      }
+      fromValue.set(document, byId);
+    }
+    return byId.get(ref);
+  };
+  return {
+    get(ref) {
+      const cached = known.get(ref);
+      if (cached !== undefined) return cached ?? undefined;
+      if (sources === undefined) {
+        const seen = new Set<unknown>();
+        sources = options.documents.filter((document) => {
+          if (seen.has(document.value)) return false;
+          seen.add(document.value);
+          return isRecord(document.value) && document.value["kind"] === kind && isRecord(document.value["spec"]);
+        });
+      }
+      let name: LocalizedMessage | undefined;
+      for (const document of sources) {
+        name = read(document, ref);
+        if (name !== undefined) break;
+      }
+      known.set(ref, name ?? null);
+      return name;
+    },
+  };
 }
 
 function collectStages(documents: readonly SourceDocument[]): DiffStage[] {

@@ -1,5 +1,5 @@
 export type { Change, ChangeCheck, ChangeClass, ChangeLocation, DiffDocument, DiffImpact, DiffResult, DiffStage, SemverImpact } from "./types.js";
-export { diffDocuments, RENAME_SIMILARITY, STATUS_ORDER, type DiffOptions } from "./diff.js";
+export { diffDocuments, RENAME_SIMILARITY, STATUS_ORDER, type DiffOptions, type NamedList } from "./diff.js";
 export { applyChanges } from "./apply.js";
 export { hashText } from "./values.js";
 export { CLASS_LABELS, FIELD_LABELS, IMPACT_LABELS, METRIC_LABELS, STATUS_LABELS, SUBJECT_LABELS, type Lang } from "./labels.js";

@@ -106,6 +106,36 @@ describe("change kinds", () => {
     ]);
   });
 
+  test("refs are written as names: the first named entry with the id, newer version first, or as a loader answers for one id", () => {
+    const registry = (id: string, departments: string) => `apiVersion: onething/v1\nkind: DepartmentRegistry\nmetadata: { id: ${id}, title: { zh: 部门 }, version: 1.0.0 }\nspec:\n  departments:\n${departments}`;
+    const lead = (department: string) => checklist(`    - id: m\n      name: { zh: 事项 }\n      owners: { lead: ${department} }\n`);
+    const before = parseAll({
+      "old.yaml": registry("cn.old", "    - { id: dept.a, name: { zh: 旧名 } }\n    - { id: dept.b, name: { zh: 乙 } }\n"),
+      "list.yaml": lead("dept.a"),
+    });
+    const after = parseAll({
+      "new.yaml": registry("cn.new", "    - { id: dept.a }\n    - { id: dept.a, name: { zh: 新名, en: New } }\n"),
+      "list.yaml": lead("dept.b"),
+    });
+    const message = (changes: Change[]) => changes.find((change) => change.check === "owner-changed")?.message;
+    const plain = diffDocuments({ before, after });
+    expect(message(plain.changes)).toEqual({ zh: "牵头部门 新名（dept.a） → 乙（dept.b）", en: "lead department New (dept.a) → 乙 (dept.b)" });
+    // A loader's answer stands for the document's value; no answer (undefined) leaves the value to be read.
+    const asked: string[] = [];
+    const answered = diffDocuments({
+      before,
+      after,
+      entriesWithId: (document, list, id) => {
+        asked.push(`${document.path} ${list} ${id}`);
+        return document.path === "new.yaml" ? [{ id, name: { zh: `答${id}` } }] : undefined;
+      },
+    });
+    expect(message(answered.changes)?.zh).toBe("牵头部门 答dept.a（dept.a） → 答dept.b（dept.b）");
+    expect(asked).toContain("new.yaml departments dept.a");
+    expect(asked.every((question) => !question.startsWith("list.yaml"))).toBe(true);
+    expect(JSON.stringify(diffDocuments({ before, after, entriesWithId: () => undefined }))).toBe(JSON.stringify(plain));
+  });
+
   test("progress entries are matched by matter; a status moving backwards is a regression", () => {
     const ledger = (status: string) => `apiVersion: onething/v1\nkind: Progress\nmetadata: { id: qd.progress, title: { zh: 台账 }, version: 1.0.0 }\nspec:\n  checklist: { id: cn.a, version: 1.0.0 }\n  asOf: 2025-06-30\n  entries:\n    - { matter: b, status: planned }\n    - { matter: a, status: ${status} }\n`;
     const changes = run(ledger("landed"), ledger("in-progress").replace("    - { matter: b, status: planned }\n", "").concat("    - { matter: b, status: planned }\n"));

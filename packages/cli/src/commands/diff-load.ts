@@ -1,7 +1,7 @@
-import { diffDocuments, parseSource, type DiffResult, type Lang, type SourceDocument, type SourceRange } from "@onething/sdk";
+import { diffDocuments, parseSource, type DiffOptions, type DiffResult, type Lang, type NamedList, type SourceDocument, type SourceRange } from "@onething/sdk";
 import { locateInTree, OriginalPositions, readSubset, textRange, type SubsetTree } from "./diff-locate.js";
 import { READ_PAST_HEAD, readHead, type Head } from "./diff-head.js";
-import { entryText, fieldRanges, maskedLines, maskedText, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
+import { entryKeys, entryText, fieldRanges, maskedLines, maskedText, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
 import { decode, outlinable, OUTLINE_MAX_BYTES, sameEntries, type LeftEntries, type PairDigest, type SideDigest } from "./diff-pair.js";
 import { parseVersion, type VersionFile } from "./diff-sources.js";
 
@@ -12,10 +12,13 @@ const WHOLE_KINDS = READ_PAST_HEAD;
  * Of those, the kinds whose only content the diff reads when a document is not compared is its entries'
  * names (for the messages of other documents' changes), and the list under `spec` that holds them.
  */
-const NAME_LISTS: ReadonlyMap<string, string> = new Map([
+const NAME_LISTS: ReadonlyMap<string, NamedList> = new Map([
   ["DepartmentRegistry", "departments"],
   ["ItemCatalog", "items"],
 ]);
+
+/** The key the entries of those lists are found by. */
+const ID_FIELD = ["id"] as const;
 
 /** The fields of those entries the diff reads (`collectNames` of `@onething/diff`). */
 const NAME_FIELDS = ["id", "name"] as const;
@@ -31,6 +34,8 @@ interface Content {
   whole?: SourceDocument;
   /** For the kinds in {@link NAME_LISTS}: the value with only the names of the entries, on first use (null: parse whole). */
   names?: unknown;
+  /** For the kinds in {@link NAME_LISTS}: the entries of the named list by id, from the outline, on first use (null: read {@link Content.names}). */
+  byId?: Map<string, OutlineEntry[]> | null;
   /** The envelope was read from the head alone (`readHead`) and the outline is not made yet. */
   headOnly?: boolean;
   /** Of a file digested with its changed twin (`digestPair`): the pair, and this version's side of it (then there is no outline). */
@@ -144,19 +149,73 @@ function namesValue(content: Content, path: string): unknown {
 }
 
 /**
- * The document of a file that is unchanged or not compared: its envelope, the names of its entries for
- * department registries and item catalogues, or the whole file for the other kinds the diff reads whole.
+ * The document of a file that is unchanged or not compared: its envelope (for department registries and item
+ * catalogues too, whose names the diff asks {@link Named} for, one at a time), or the whole file for the other
+ * kinds the diff reads whole.
  */
-function envelopeDocument(entry: Entry, value: unknown): SourceDocument {
+function envelopeDocument(entry: Entry, value: unknown, named: Named): SourceDocument {
   const { content, file } = entry;
   const kind = content.envelope?.kind ?? "";
-  const names = NAME_LISTS.has(kind) ? namesValue(content, file.path) : null;
-  if (names !== null) return sharedDocument(file, names, (pointer, part) => whole(content, file.path).locate(pointer, part));
+  if (NAME_LISTS.has(kind) && content.outline !== undefined) {
+    const document = sharedDocument(file, value, (pointer, part) => whole(content, file.path).locate(pointer, part));
+    named.set(document, entry);
+    return document;
+  }
   if (WHOLE_KINDS.has(kind)) {
     const document = whole(content, file.path);
     return sharedDocument(file, document.value, (pointer, part) => document.locate(pointer, part));
   }
   return sharedDocument(file, value, (pointer, part) => whole(content, file.path).locate(pointer, part));
+}
+
+/** The department registries and item catalogues given to the diff as their envelope, each with its file. */
+type Named = Map<SourceDocument, Entry>;
+
+/**
+ * The entries of a named list with one id (`DiffOptions.entriesWithId`) of a registry or catalogue given as its
+ * envelope: found by the ids on their lines (`entryKeys`), each parsed alone; when an entry's id is not a plain
+ * word, or an entry does not read cleanly alone, the names of all entries are read ({@link namesValue}), else
+ * the whole file.
+ */
+function entriesWithId(entry: Entry, list: NamedList, id: string): unknown[] {
+  const { content, file } = entry;
+  const outline = content.outline;
+  if (content.byId === undefined) content.byId = outline === undefined || NAME_LISTS.get(content.envelope?.kind ?? "") !== list ? null : idIndex(outline, list);
+  const found = content.byId?.get(id);
+  if (found !== undefined && outline !== undefined) {
+    const entries: unknown[] = [];
+    for (const candidate of found) {
+      const parsed = parseClean(file.path, ENTRY_PREFIX + entryText(outline, candidate));
+      const value = isRecord(parsed?.value) && Array.isArray(parsed.value["x"]) ? parsed.value["x"][0] : undefined;
+      if (!isRecord(value) || value["id"] !== id) break;
+      entries.push(value);
+    }
+    if (entries.length === found.length) return entries;
+  } else if (content.byId !== null) {
+    return [];
+  }
+  const value = namesValue(content, file.path) ?? whole(content, file.path).value;
+  const spec = isRecord(value) ? value["spec"] : undefined;
+  const entries = isRecord(spec) ? spec[list] : undefined;
+  return Array.isArray(entries) ? entries.filter((candidate) => isRecord(candidate) && candidate["id"] === id) : [];
+}
+
+/** The entries of the named list by their ids; null when one entry's id cannot be read from its lines. */
+function idIndex(outline: Outline, list: NamedList): Map<string, OutlineEntry[]> | null {
+  const named = outline.lists.find((candidate) => candidate.key === list);
+  // A list the outline does not hold (one of its entries is not a block mapping) is read by the parser.
+  if (named === undefined) return null;
+  const byId = new Map<string, OutlineEntry[]>();
+  for (const entry of named.entries) {
+    const keys = entryKeys(outline, entry, ID_FIELD);
+    if (keys === undefined) return null;
+    const id = keys["id"];
+    if (id === undefined) continue;
+    const same = byId.get(id);
+    if (same === undefined) byId.set(id, [entry]);
+    else same.push(entry);
+  }
+  return byId;
 }
 
 /**
@@ -383,6 +442,8 @@ export interface LoadedVersions {
   after: SourceDocument[];
   /** The stand-ins for list entries that are the same in both versions (each carries only the keys lists are matched by). */
   stubs: WeakSet<object>;
+  /** The names of the registries and catalogues given as their envelope, for `diffDocuments` (`DiffOptions.entriesWithId`). */
+  entriesWithId: NonNullable<DiffOptions["entriesWithId"]>;
 }
 
 /**
@@ -392,13 +453,13 @@ export interface LoadedVersions {
  * `readWorkingPair` may come with it, its bytes not kept), else by its outline. In a changed file the list
  * entries under `spec` whose text is the same in both versions are not parsed but stand in by the keys the
  * diff matches entries by (a pair `readWorkingPair` digested while reading is read from its digest, its bytes not
- * kept). A department registry or item catalogue that is not compared (the same bytes on both sides) is read
- * only for its entries' ids and names. Files outside the outline's subset, added or removed documents, and the other documents of the kinds
+ * kept). A department registry or item catalogue that is not compared (the same bytes on both sides) is given
+ * as its envelope, its entries read only for the names the diff asks for (`entriesWithId`). Files outside the outline's subset, added or removed documents, and the other documents of the kinds
  * whose names or stages the diff reads are parsed whole; a file that cannot be read is the same usage error as before.
  *
  * @example
- * const { before, after } = loadVersions({ before: oldFiles, after: newFiles, lang: "zh" });
- * diffDocuments({ before, after }).changes.length;
+ * const { before, after, entriesWithId } = loadVersions({ before: oldFiles, after: newFiles, lang: "zh" });
+ * diffDocuments({ before, after, entriesWithId }).changes.length;
  */
 export function loadVersions(options: { before: readonly VersionFile[]; after: readonly VersionFile[]; lang: Lang }): LoadedVersions {
   const contents = new Map<number, Content[]>();
@@ -412,6 +473,7 @@ export function loadVersions(options: { before: readonly VersionFile[]; after: r
   const newById = firstById(newEntries);
   const documents = new Map<Entry, SourceDocument>();
   const stubs = new WeakSet<object>();
+  const named: Named = new Map();
   for (const entry of [...oldEntries, ...newEntries]) if (entry.parsed !== undefined) documents.set(entry, entry.parsed);
   for (const [id, old] of oldById) {
     const next = newById.get(id);
@@ -419,8 +481,8 @@ export function loadVersions(options: { before: readonly VersionFile[]; after: r
     // The same bytes on both sides: one value, which the diff sees equal at once and never walks.
     if (old.content === next.content) {
       const value = old.content.envelope?.value;
-      documents.set(old, envelopeDocument(old, value));
-      documents.set(next, envelopeDocument(next, value));
+      documents.set(old, envelopeDocument(old, value, named));
+      documents.set(next, envelopeDocument(next, value, named));
       continue;
     }
     if (WHOLE_KINDS.has(old.content.envelope?.kind ?? "") || WHOLE_KINDS.has(next.content.envelope?.kind ?? "")) continue;
@@ -434,9 +496,17 @@ export function loadVersions(options: { before: readonly VersionFile[]; after: r
       if (known !== undefined) return known;
       // Compared documents reach here when added, removed or of a kind read whole; the rest are never walked.
       if (entry.id !== undefined && byId.get(entry.id) === entry) return wholeDocument(entry);
-      return envelopeDocument(entry, entry.content.envelope?.value);
+      return envelopeDocument(entry, entry.content.envelope?.value, named);
     });
-  return { before: finish(oldEntries, oldById), after: finish(newEntries, newById), stubs };
+  return {
+    before: finish(oldEntries, oldById),
+    after: finish(newEntries, newById),
+    stubs,
+    entriesWithId: (document, list, id) => {
+      const entry = named.get(document);
+      return entry === undefined ? undefined : entriesWithId(entry, list, id);
+    },
+  };
 }
 
 /** Whether a value holds one of the stand-ins (which must never reach a change). */
@@ -458,7 +528,7 @@ export function diffVersions(options: { before: readonly VersionFile[]; after: r
   const parsedWhole = () => diffDocuments({ before: parseVersion(options.before, options.lang), after: parseVersion(options.after, options.lang) });
   try {
     const loaded = loadVersions(options);
-    const result = diffDocuments({ before: loaded.before, after: loaded.after });
+    const result = diffDocuments({ before: loaded.before, after: loaded.after, entriesWithId: loaded.entriesWithId });
     if (!result.changes.some((change) => holdsStub(change.before, loaded.stubs) || holdsStub(change.after, loaded.stubs))) return result;
   } catch (error) {
     if (!(error instanceof OutlineMismatch)) throw error;

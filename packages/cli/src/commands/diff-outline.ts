@@ -132,6 +132,12 @@ function keyEndAt(bytes: Uint8Array, position: number, end: number): number {
   return bytes[after] === COLON && (after + 1 === end || bytes[after + 1] === SPACE) ? after : -1;
 }
 
+/** Whether the bytes from `start` to `end` are all spaces. */
+function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (bytes[index] !== SPACE) return false;
+  return true;
+}
+
 /** Whether nothing but spaces and a comment follows `position` on its line (the key's value is on the next lines). */
 function nothingAfter(bytes: Uint8Array, position: number, end: number): boolean {
   let at = position;
@@ -295,19 +301,31 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
     wanted = new Set(fields.map((field) => field.length * 256 + field.charCodeAt(0)));
     FIELD_CODES.set(fields, wanted);
   }
+  // Whether the last key at the column was one of the fields: a line below it that is not blank may continue
+  // its value (a plain scalar goes on over deeper lines), so the word read from its line is not the value.
+  let fieldAbove = false;
+  // Whether the last key at the column had no value on its line (an indentless sequence may follow).
+  let valueBelow = false;
   for (let line = entry.start; line < entry.end; line += 1) {
     const start = lineStarts[line] as number;
     // A space at the keys' column: the line is indented deeper or shallower than the keys, so it holds none.
-    if (line !== entry.start && bytes[start + column] === SPACE) continue;
+    if (line !== entry.start && bytes[start + column] === SPACE) {
+      if (fieldAbove && !blankLine(bytes, start, Math.min((lineStarts[line + 1] as number) - 1, bytes.length))) return undefined;
+      continue;
+    }
     const end = Math.min((lineStarts[line + 1] as number) - 1, bytes.length);
     let position = start;
     while (position < end && bytes[position] === SPACE) position += 1;
     if (line === entry.start) position = start + column;
     if (position - start !== entry.column || position === end || bytes[position] === HASH) continue;
+    // An indentless sequence: the value of the key above, whose value is on the next lines.
+    if (bytes[position] === DASH && bytes[position + 1] === SPACE && valueBelow) continue;
     if (!isKeyStart(bytes[position] as number)) return undefined;
     let keyEnd = position + 1;
     while (keyEnd < end && isKeyByte(bytes[keyEnd] as number)) keyEnd += 1;
     if (bytes[keyEnd] !== COLON) return undefined;
+    fieldAbove = false;
+    valueBelow = nothingAfter(bytes, keyEnd + 1, end);
     // Most keys are none of the fields: tell them by length and first byte before making a string.
     if (!wanted.has((keyEnd - position) * 256 + (bytes[position] as number))) continue;
     const name = latin1(bytes.subarray(position, keyEnd));
@@ -323,6 +341,7 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
     const word = latin1(bytes.subarray(keyEnd + 1, valueEnd)).trim();
     if (!PLAIN_WORD_PATTERN.test(word) || NOT_STRINGS.has(word)) return undefined;
     keys[name] = word;
+    fieldAbove = true;
   }
   return keys;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { parseSource, type Diagnostic, type Lang, type SourceDocument } from "@onething/sdk";
@@ -94,13 +94,34 @@ function listWorkingFiles(cwd: string, path: string): string[] | undefined {
   }
 }
 
-/** Reads a whole file into `scratch` (grown when too small) and gives the buffer and the length read. */
-function readInto(path: string, scratch: Buffer<ArrayBuffer>): { buffer: Buffer<ArrayBuffer>; length: number } {
+/** What a file was when it was read: enough to tell, when it is read again, whether it changed since. */
+type Print = string;
+
+/**
+ * A file whose last change is older than this (in milliseconds) is told unchanged later by its status alone; a
+ * younger one by its bytes' SHA-1, because a second change within the file system's timestamp tick would leave
+ * its change time as it was.
+ */
+const SETTLED_MS = 2000;
+
+/**
+ * The print of a file just read (`status` from before the read, `bytes` what was read): its device, inode, size
+ * and change and modification times (the system sets a change time on every write, and it cannot be set back),
+ * or, for a file changed less than `settledMs` ago or read at another size than its status gave, the SHA-1 of
+ * its bytes.
+ */
+function printOf(status: Stats, bytes: Uint8Array, settledMs: number): Print {
+  if (bytes.length === status.size && Date.now() - status.ctimeMs >= settledMs) return `${status.dev}:${status.ino}:${status.size}:${status.ctimeMs}:${status.mtimeMs}`;
+  return `sha1:${createHash("sha1").update(bytes).digest("hex")}`;
+}
+
+/** Reads a whole file into `scratch` (grown when too small) and gives the buffer, the length read and the file's status from before the read. */
+function readInto(path: string, scratch: Buffer<ArrayBuffer>): { buffer: Buffer<ArrayBuffer>; length: number; status: Stats } {
   const descriptor = openSync(path, "r");
   try {
-    const size = fstatSync(descriptor).size;
+    const status = fstatSync(descriptor);
     // One byte more than the size, so that the read that finds the end needs no larger buffer.
-    let buffer = scratch.length > size ? scratch : Buffer.allocUnsafeSlow(size + 1);
+    let buffer = scratch.length > status.size ? scratch : Buffer.allocUnsafeSlow(status.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -109,7 +130,7 @@ function readInto(path: string, scratch: Buffer<ArrayBuffer>): { buffer: Buffer<
         buffer = grown;
       }
       const read = readSync(descriptor, buffer, length, buffer.length - length, null);
-      if (read === 0) return { buffer, length };
+      if (read === 0) return { buffer, length, status };
       length += read;
     }
   } finally {
@@ -117,33 +138,36 @@ function readInto(path: string, scratch: Buffer<ArrayBuffer>): { buffer: Buffer<
   }
 }
 
-/** The fingerprint an unchanged file's bytes must still have when they are read again. */
-function fingerprint(bytes: Uint8Array): string {
-  return createHash("sha1").update(bytes).digest("hex");
-}
-
 /**
  * A file whose bytes were read once and not kept (the same in both versions by its head, or digested with its
  * changed twin): they are read again on first use (never, when the diff needs nothing more of the file), and
- * must be what they were; a file changed meanwhile is a usage error.
+ * must be what they were (the same print, see {@link printOf}, before and after the read); a file changed
+ * meanwhile is a usage error.
  */
-function rereadFile(options: { cwd: string; path: string; print: string; lang: Lang }, rest: Omit<VersionFile, "path" | "bytes">): VersionFile {
+function rereadFile(options: { cwd: string; path: string; print: Print; lang: Lang }, rest: Omit<VersionFile, "path" | "bytes">): VersionFile {
   let bytes: Uint8Array | undefined;
   return {
     path: options.path,
     ...rest,
     get bytes(): Uint8Array {
       if (bytes === undefined) {
-        let read: Buffer | undefined;
+        const path = resolve(options.cwd, options.path);
+        // A print of the status is compared with the status as it is; a print of the bytes, with the bytes.
+        const settledMs = options.print.startsWith("sha1:") ? Infinity : 0;
+        let same = false;
         try {
-          read = readFileSync(resolve(options.cwd, options.path));
+          const read = readInto(path, Buffer.alloc(0));
+          bytes = read.buffer.subarray(0, read.length);
+          same = printOf(read.status, bytes, settledMs) === options.print && printOf(statSync(path), bytes, settledMs) === options.print;
         } catch {
-          read = undefined;
+          same = false;
         }
-        if (read === undefined || fingerprint(read) !== options.print) throw new UsageError(diffMessages(options.lang).changedWhileReading(options.path));
-        bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+        if (!same) {
+          bytes = undefined;
+          throw new UsageError(diffMessages(options.lang).changedWhileReading(options.path));
+        }
       }
-      return bytes;
+      return bytes as Uint8Array;
     },
   };
 }
@@ -162,13 +186,15 @@ function copyOf(bytes: Uint8Array): Uint8Array {
  * again only if asked for); a pair with different bytes that the outline reaches is digested while read
  * (`digestPair` of diff-pair.ts; both files carry the digest and read their bytes again only if asked for).
  * Files are read synchronously through two reused buffers, so that only what the diff keeps takes new memory.
+ * A file not kept is told unchanged when read again by its print ({@link printOf}; `settledMs`: how long ago a
+ * file must have last changed for its status to stand for its bytes, 2 seconds unless given).
  * A path that cannot be listed or read is read by {@link readWorkingTree}, which gives the usage error.
  *
  * @example
  * const { before, after } = await readWorkingPair({ cwd: process.cwd(), before: "a/checklists", after: "b/checklists", lang: "zh" });
  */
-export async function readWorkingPair(options: { cwd: string; before: string; after: string; lang: Lang }): Promise<{ before: VersionFile[]; after: VersionFile[] }> {
-  const { cwd, lang } = options;
+export async function readWorkingPair(options: { cwd: string; before: string; after: string; lang: Lang; settledMs?: number }): Promise<{ before: VersionFile[]; after: VersionFile[] }> {
+  const { cwd, lang, settledMs = SETTLED_MS } = options;
   const listedBefore = listWorkingFiles(cwd, options.before);
   const listedAfter = listWorkingFiles(cwd, options.after);
   const fallback = async () => ({ before: await readWorkingTree({ cwd, path: options.before, lang }), after: await readWorkingTree({ cwd, path: options.after, lang }) });
@@ -200,16 +226,15 @@ export async function readWorkingPair(options: { cwd: string; before: string; af
           before.push({ path, bytes: copyOf(bytes) });
           after.set(twin, { path: twin, bytes: copyOf(nextBytes) });
         } else {
-          before.push(rereadFile({ cwd, path, print: fingerprint(bytes), lang }, { digest: { pair, side: pair.before } }));
-          after.set(twin, rereadFile({ cwd, path: twin, print: fingerprint(nextBytes), lang }, { digest: { pair, side: pair.after } }));
+          before.push(rereadFile({ cwd, path, print: printOf(read.status, bytes, settledMs), lang }, { digest: { pair, side: pair.before } }));
+          after.set(twin, rereadFile({ cwd, path: twin, print: printOf(next.status, nextBytes, settledMs), lang }, { digest: { pair, side: pair.after } }));
         }
         continue;
       }
       const head = readHead({ path, bytes, maxBytes: HEAD_MAX_BYTES });
       if (head !== undefined && !READ_PAST_HEAD.has(head.kind)) {
-        const print = fingerprint(bytes);
-        before.push(rereadFile({ cwd, path, print, lang }, { unchanged: head }));
-        after.set(twin, rereadFile({ cwd, path: twin, print, lang }, { unchanged: head }));
+        before.push(rereadFile({ cwd, path, print: printOf(read.status, bytes, settledMs), lang }, { unchanged: head }));
+        after.set(twin, rereadFile({ cwd, path: twin, print: printOf(next.status, nextBytes, settledMs), lang }, { unchanged: head }));
       } else {
         const shared = copyOf(bytes);
         before.push({ path, bytes: shared });
