@@ -298,11 +298,16 @@ describe("department registries and item catalogues that are the same on both si
     // The registry is given as its envelope; an entry is read only when the diff asks for its id.
     const loaded = loadVersions({ before, after, lang: "en" });
     const registry = loaded.after[0] as SourceDocument;
-    expect((registry.value as { spec: { departments: unknown } }).spec.departments).toBeNull();
+    expect((registry.value as { spec?: unknown }).spec).toBeUndefined();
     expect(loaded.before[0]?.value).toBe(registry.value);
     const parsed = parseSource({ path: "b/departments.yaml", text: REGISTRY() }).document?.value as { spec: { departments: unknown[] } };
     expect(loaded.entriesWithId(registry, "departments", "dept.nhc")).toEqual([parsed.spec.departments[0]]);
     expect(loaded.entriesWithId(registry, "departments", "dept.none")).toEqual([]);
+    // An entry that only mentions the id in another field is not one with the id.
+    const child = REGISTRY("    - id: dept.child\n      parent: dept.nhc\n      name: { zh: 子部门 }\n");
+    const [older, newer] = changed(child);
+    const withChild = loadVersions({ before: older, after: newer, lang: "en" });
+    expect(withChild.entriesWithId(withChild.after[0] as SourceDocument, "departments", "dept.nhc")).toEqual([parsed.spec.departments[0]]);
     expect(loaded.entriesWithId(loaded.after[2] as SourceDocument, "departments", "dept.nhc")).toBeUndefined();
     // Positions in such a file are still the parser's.
     const whole = parseSource({ path: "b/departments.yaml", text: REGISTRY() }).document as SourceDocument;
@@ -321,6 +326,9 @@ describe("department registries and item catalogues that are the same on both si
     ["an id in quotes", REGISTRY().replace("      id: dept.nhc\n", '      id: "dept.nhc"\n')],
     ["an entry with the same id and no name before the named one", REGISTRY().replace("    - name:\n", "    - id: dept.nhc\n      level: national\n    - name:\n")],
     ["an entry with the same id and a name after the first", REGISTRY("    - id: dept.nhc\n      name: { zh: 第二个, en: Second }\n")],
+    ["an id spelt with an escape", REGISTRY().replace("      id: dept.nhc\n", '      id: "dept.\\x6ehc"\n')],
+    ["an id in single quotes, and in another entry's field", REGISTRY("    - id: dept.child\n      parent: dept.nhc\n      name: { zh: 子部门 }\n").replace("      id: dept.nhc\n", "      id: 'dept.nhc'\n")],
+    ["an id in a block scalar", REGISTRY().replace("      id: dept.nhc\n", "      id: >-\n        dept.nhc\n")],
     ["an entry that does not read alone", REGISTRY("    - id: dept.mps\n      name: { zh: 坏 }\n      name: { zh: 重复 }\n")],
   ])("%s gives what parsing everything gives", (name, registry) => {
     const [before, after] = changed(registry);

@@ -231,7 +231,7 @@ function nameLookup(options: { documents: readonly SourceDocument[]; kind: strin
         sources = options.documents.filter((document) => {
           if (seen.has(document.value)) return false;
           seen.add(document.value);
-          return isRecord(document.value) && document.value["kind"] === kind && isRecord(document.value["spec"]);
+          return isRecord(document.value) && document.value["kind"] === kind;
         });
       }
       let name: LocalizedMessage | undefined;

@@ -34,9 +34,10 @@ export const HEAD_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * The kinds whose documents `onething diff` reads past their envelope even when they are the same in both
- * versions (department and item names, stages), so that their head alone never stands for them.
+ * versions (the stages), so that their head alone never stands for them. (Department and item names are read
+ * past the head too, but only for the refs a message writes as names, and only then.)
  */
-export const READ_PAST_HEAD: ReadonlySet<string> = new Set(["Taxonomy", "DepartmentRegistry", "ItemCatalog"]);
+export const READ_PAST_HEAD: ReadonlySet<string> = new Set(["Taxonomy"]);
 
 /** What {@link readHead} gives: the value of the head (every top-level key before `spec`) and its kind. */
 export interface Head {

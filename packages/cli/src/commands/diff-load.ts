@@ -5,8 +5,12 @@ import { entryKeys, entryText, fieldRanges, maskedLines, maskedText, outlineYaml
 import { decode, outlinable, OUTLINE_MAX_BYTES, sameEntries, type LeftEntries, type PairDigest, type SideDigest } from "./diff-pair.js";
 import { parseVersion, type VersionFile } from "./diff-sources.js";
 
-/** Kinds whose whole content the diff reads even when unchanged (department and item names, stages). */
-const WHOLE_KINDS = READ_PAST_HEAD;
+/**
+ * The kinds whose documents the diff gives whole when they are compared (changed, added or removed): the
+ * stages of a taxonomy are read even when unchanged; department and item names are read from any registry
+ * or catalogue, and a stand-in for an unchanged entry would have none.
+ */
+const WHOLE_KINDS: ReadonlySet<string> = new Set([...READ_PAST_HEAD, "DepartmentRegistry", "ItemCatalog"]);
 
 /**
  * Of those, the kinds whose only content the diff reads when a document is not compared is its entries'
@@ -36,6 +40,8 @@ interface Content {
   names?: unknown;
   /** For the kinds in {@link NAME_LISTS}: the entries of the named list by id, from the outline, on first use (null: read {@link Content.names}). */
   byId?: Map<string, OutlineEntry[]> | null;
+  /** Whether the bytes hold a backslash (an escape may spell a value otherwise), on first use. */
+  escapes?: boolean;
   /** The envelope was read from the head alone (`readHead`) and the outline is not made yet. */
   headOnly?: boolean;
   /** Of a file digested with its changed twin (`digestPair`): the pair, and this version's side of it (then there is no outline). */
@@ -81,7 +87,7 @@ function prepare(content: Content, path: string): void {
     return;
   }
   const head = readHead({ path, bytes: content.bytes, maxBytes: OUTLINE_MAX_BYTES });
-  if (head !== undefined && !WHOLE_KINDS.has(head.kind)) {
+  if (head !== undefined && !READ_PAST_HEAD.has(head.kind)) {
     content.envelope = head;
     content.headOnly = true;
     return;
@@ -156,7 +162,7 @@ function namesValue(content: Content, path: string): unknown {
 function envelopeDocument(entry: Entry, value: unknown, named: Named): SourceDocument {
   const { content, file } = entry;
   const kind = content.envelope?.kind ?? "";
-  if (NAME_LISTS.has(kind) && content.outline !== undefined) {
+  if (NAME_LISTS.has(kind) && (content.outline !== undefined || content.headOnly === true)) {
     const document = sharedDocument(file, value, (pointer, part) => whole(content, file.path).locate(pointer, part));
     named.set(document, entry);
     return document;
@@ -173,31 +179,106 @@ type Named = Map<SourceDocument, Entry>;
 
 /**
  * The entries of a named list with one id (`DiffOptions.entriesWithId`) of a registry or catalogue given as its
- * envelope: found by the ids on their lines (`entryKeys`), each parsed alone; when an entry's id is not a plain
- * word, or an entry does not read cleanly alone, the names of all entries are read ({@link namesValue}), else
- * the whole file.
+ * envelope, each parsed alone: none when the id's bytes are nowhere in the file (see {@link spelledAsIs});
+ * else those of the entries holding the bytes that have the id, or, when the id may be spelt otherwise, those
+ * found by the ids on their lines (`entryKeys`). The outline is made, and the bytes read again, on the first
+ * question that needs them. When an id is not a plain word on its line, or an entry does not read cleanly
+ * alone, the names of all entries are read ({@link namesValue}), else the whole file.
  */
 function entriesWithId(entry: Entry, list: NamedList, id: string): unknown[] {
   const { content, file } = entry;
-  const outline = content.outline;
-  if (content.byId === undefined) content.byId = outline === undefined || NAME_LISTS.get(content.envelope?.kind ?? "") !== list ? null : idIndex(outline, list);
-  const found = content.byId?.get(id);
-  if (found !== undefined && outline !== undefined) {
+  const asIs = spelledAsIs(content, id);
+  if (asIs !== undefined && asIs.length === 0) return [];
+  const outline = outlineOf(content);
+  let candidates: OutlineEntry[] | null = null;
+  if (outline !== undefined && NAME_LISTS.get(content.envelope?.kind ?? "") === list) {
+    if (asIs !== undefined) {
+      candidates = holding(outline, list, asIs);
+    } else {
+      if (content.byId === undefined) content.byId = idIndex(outline, list);
+      candidates = content.byId === null ? null : (content.byId.get(id) ?? []);
+    }
+  }
+  if (candidates !== null && outline !== undefined) {
     const entries: unknown[] = [];
-    for (const candidate of found) {
+    let clean = true;
+    for (const candidate of candidates) {
       const parsed = parseClean(file.path, ENTRY_PREFIX + entryText(outline, candidate));
       const value = isRecord(parsed?.value) && Array.isArray(parsed.value["x"]) ? parsed.value["x"][0] : undefined;
-      if (!isRecord(value) || value["id"] !== id) break;
-      entries.push(value);
+      if (!isRecord(value)) {
+        clean = false;
+        break;
+      }
+      if (value["id"] === id) entries.push(value);
     }
-    if (entries.length === found.length) return entries;
-  } else if (content.byId !== null) {
-    return [];
+    if (clean) return entries;
   }
   const value = namesValue(content, file.path) ?? whole(content, file.path).value;
   const spec = isRecord(value) ? value["spec"] : undefined;
   const entries = isRecord(spec) ? spec[list] : undefined;
   return Array.isArray(entries) ? entries.filter((candidate) => isRecord(candidate) && candidate["id"] === id) : [];
+}
+
+/** An id whose every YAML spelling holds its UTF-8 bytes as they are: no white space, no quote, no backslash. */
+const AS_IS_PATTERN = /^[^\s'"\\]+$/u;
+
+/**
+ * Where the bytes of `id` are in the file, when they must be wherever an entry has that id: the id has no white
+ * space, quote or backslash, and the file holds no backslash (no escape). A plain, quoted or block scalar then
+ * holds the id's bytes as they are (folding lines only inserts spaces, an alias repeats an anchor's bytes), so
+ * an entry without them cannot have the id. Gives the offsets where the id's bytes start (none: empty), or
+ * undefined when that cannot be told.
+ */
+function spelledAsIs(content: Content, id: string): number[] | undefined {
+  if (!AS_IS_PATTERN.test(id)) return undefined;
+  const bytes = content.bytes;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  content.escapes ??= buffer.includes(BACKSLASH);
+  if (content.escapes) return undefined;
+  const needle = Buffer.from(id, "utf8");
+  const at: number[] = [];
+  for (let found = buffer.indexOf(needle); found >= 0; found = buffer.indexOf(needle, found + 1)) at.push(found);
+  return at;
+}
+
+const BACKSLASH = 0x5c;
+
+/** The entries of the named list that hold one of the offsets, in order; null when the outline does not hold the list. */
+function holding(outline: Outline, list: NamedList, offsets: readonly number[]): OutlineEntry[] | null {
+  const named = outline.lists.find((candidate) => candidate.key === list);
+  if (named === undefined) return null;
+  const entries: OutlineEntry[] = [];
+  for (const offset of offsets) {
+    const line = lineAt(outline.lineStarts, offset);
+    // The last entry starting at or before the line, when the line is inside it.
+    let low = 0;
+    let high = named.entries.length - 1;
+    let inside: OutlineEntry | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const candidate = named.entries[middle] as OutlineEntry;
+      if (candidate.start <= line) {
+        inside = candidate;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    if (inside !== undefined && line < inside.end && entries[entries.length - 1] !== inside) entries.push(inside);
+  }
+  return entries;
+}
+
+/** The 0-based line holding a byte offset. */
+function lineAt(lineStarts: Int32Array, offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** The entries of the named list by their ids; null when one entry's id cannot be read from its lines. */
