@@ -152,3 +152,30 @@ describe("readWorkingFiles and runGitCommand", () => {
     expect(none.ok ? undefined : none.diagnostic.code).toBe("git-not-a-repository");
   });
 });
+
+describe("readGitFiles reads every blob through one git process", () => {
+  let many = "";
+  afterAll(() => rmSync(many, { recursive: true, force: true }));
+
+  test("many files, an empty one and one without a final line break come back byte for byte; a missing object is a finding of its own", async () => {
+    many = mkdtempSync(join(tmpdir(), "onething-git-many-"));
+    const run = (...args: string[]) => execFileSync("git", ["-C", many, "-c", "user.name=t", "-c", "user.email=t@t", ...args], { encoding: "utf8" });
+    mkdirSync(join(many, "lists"));
+    const written: Record<string, string> = { "lists/empty.yaml": "", "lists/no-break.yaml": "kind: Checklist" };
+    for (let index = 0; index < 120; index += 1) written[`lists/l${String(index).padStart(3, "0")}.yaml`] = `# 清单 ${index}\n${"x: 数据\n".repeat(index * 50)}`;
+    for (const [path, text] of Object.entries(written)) writeFileSync(join(many, path), text);
+    run("init", "--quiet");
+    run("add", ".");
+    run("commit", "--quiet", "-m", "many");
+    const read = await readGitFiles({ root: many, ref: "HEAD", paths: ["lists"] });
+    expect(read.diagnostics).toEqual([]);
+    expect(texts(read)).toEqual(written);
+    // Remove one blob from git's store: that file is a git-failed finding; the others are still read.
+    const object = run("rev-parse", "HEAD:lists/l007.yaml").trim();
+    rmSync(join(many, ".git", "objects", object.slice(0, 2), object.slice(2)));
+    const broken = await readGitFiles({ root: many, ref: "HEAD", paths: ["lists"] });
+    expect(broken.diagnostics.map((d) => [d.code, d.file])).toEqual([["git-failed", "lists/l007.yaml"]]);
+    expect(broken.files.length).toBe(Object.keys(written).length - 1);
+    expect(texts(broken)["lists/l100.yaml"]).toBe(written["lists/l100.yaml"]);
+  });
+});

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic, LocalizedMessage, Severity } from "@onething/schemas";
@@ -97,6 +97,91 @@ function runGit(root: string, args: string[]): Promise<GitRun> {
       else if ((error as NodeJS.ErrnoException).code === "ENOENT" && stderr.length === 0) resolvePromise({ ok: false, missing: true, detail: error.message });
       else resolvePromise({ ok: false, missing: false, detail: stderr.toString("utf8").trim().split("\n")[0] || error.message });
     });
+  });
+}
+
+/** A blob's bytes, or why it could not be read. */
+type Blob = Uint8Array | { missing: false; detail: string };
+
+/**
+ * Reads blobs by object id through one `git cat-file --batch` process (one process per file cost a fork and an
+ * exec each: 8.5 s for 430 files): the ids go to its input a line each, and its output is read as it comes,
+ * `<id> blob <size>` then the bytes, each blob copied once into a buffer of its own. A blob git reports missing,
+ * or larger than git's output may be, is a failure of its own; a git that cannot start or fails fails them all.
+ */
+function readBlobs(root: string, objects: readonly string[]): Promise<{ ok: true; blobs: Blob[] } | { ok: false; missing: boolean; detail: string }> {
+  if (objects.length === 0) return Promise.resolve({ ok: true, blobs: [] });
+  return new Promise((resolvePromise) => {
+    const child = spawn("git", ["-C", root, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    const blobs: Blob[] = [];
+    const errors: Buffer[] = [];
+    let header: Buffer[] = [];
+    let body: Buffer | undefined;
+    let filled = 0;
+    let skip = 0;
+    let spawnError: NodeJS.ErrnoException | undefined;
+    /** Reads what a chunk holds: header lines, blob bytes and the line break after each blob. */
+    const take = (chunk: Buffer) => {
+      let at = 0;
+      while (at < chunk.length) {
+        if (skip > 0) {
+          const step = Math.min(skip, chunk.length - at);
+          skip -= step;
+          at += step;
+          continue;
+        }
+        if (body !== undefined) {
+          const step = Math.min(body.length - filled, chunk.length - at);
+          chunk.copy(body, filled, at, at + step);
+          filled += step;
+          at += step;
+          if (filled === body.length) {
+            blobs.push(new Uint8Array(body.buffer, body.byteOffset, body.length));
+            body = undefined;
+            skip = 1;
+          }
+          continue;
+        }
+        const end = chunk.indexOf(0x0a, at);
+        if (end < 0) {
+          header.push(chunk.subarray(at));
+          break;
+        }
+        header.push(chunk.subarray(at, end));
+        at = end + 1;
+        const line = Buffer.concat(header).toString("utf8");
+        header = [];
+        const [object, type, size] = line.split(" ");
+        const length = Number(size);
+        if (type !== "blob" || !Number.isSafeInteger(length)) {
+          blobs.push({ missing: false, detail: `${object ?? ""} ${type ?? ""}`.trim() });
+        } else if (length > MAX_GIT_OUTPUT) {
+          blobs.push({ missing: false, detail: `${object ?? ""}: ${length} bytes, more than ${MAX_GIT_OUTPUT}` });
+          skip = length + 1;
+        } else {
+          body = Buffer.allocUnsafeSlow(length);
+          filled = 0;
+          if (length === 0) {
+            blobs.push(new Uint8Array(0));
+            body = undefined;
+            skip = 1;
+          }
+        }
+      }
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", (chunk: Buffer) => errors.push(chunk));
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      spawnError = error;
+    });
+    child.stdin.on("error", () => undefined);
+    child.on("close", (code) => {
+      const detail = Buffer.concat(errors).toString("utf8").trim().split("\n")[0] ?? "";
+      if (spawnError !== undefined) resolvePromise({ ok: false, missing: spawnError.code === "ENOENT", detail: detail || spawnError.message });
+      else if (code !== 0 || blobs.length !== objects.length) resolvePromise({ ok: false, missing: false, detail: detail || `git cat-file --batch exited with ${String(code)}` });
+      else resolvePromise({ ok: true, blobs });
+    });
+    child.stdin.end(`${objects.join("\n")}\n`);
   });
 }
 
@@ -220,11 +305,13 @@ export async function readGitFiles(options: ReadGitFilesOptions): Promise<GitFil
       gitDiagnostic("git-failed", { zh: `git 暂存区中的文件有未解决的冲突，未读取：${path}`, en: `The file has unresolved conflicts in the git index and was not read: ${path}` }, path),
     );
   }
-  const read = await mapLimited(listed.files, async (file) => ({ file, run: await runGit(root, ["cat-file", "blob", file.object]) }));
+  const blobs = await readBlobs(root, listed.files.map((file) => file.object));
   const files: GitFile[] = [];
-  for (const { file, run } of read) {
-    if (run.ok) files.push({ path: file.path, text: new Uint8Array(run.stdout.buffer, run.stdout.byteOffset, run.stdout.byteLength) });
-    else diagnostics.push(failure(run, root, file.path));
+  for (const [position, file] of listed.files.entries()) {
+    const blob = blobs.ok ? blobs.blobs[position] : blobs;
+    if (blob === undefined) continue;
+    if (blob instanceof Uint8Array) files.push({ path: file.path, text: blob });
+    else diagnostics.push(failure(blob, root, file.path));
   }
   return { files, diagnostics };
 }
