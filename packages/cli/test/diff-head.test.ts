@@ -6,7 +6,7 @@ import { diffDocuments, parseSource } from "@onething/sdk";
 import { readWorkingFiles } from "@onething/sdk/node";
 import { readHead } from "../src/commands/diff-head.js";
 import { diffVersions } from "../src/commands/diff-load.js";
-import { parseVersion, readWorkingPair, readWorkingTree } from "../src/commands/diff-sources.js";
+import { parseVersion, readWorkingAgainst, readWorkingPair, readWorkingTree, type VersionFile } from "../src/commands/diff-sources.js";
 import { UsageError } from "../src/options.js";
 
 // A file that is the same in both versions is read by `onething diff` only up to its spec (diff-head.ts), and
@@ -196,5 +196,53 @@ describe("readWorkingPair", () => {
       expect(expected).toBeInstanceOf(UsageError);
       await expect(readWorkingPair({ cwd: root, before, after, lang: "en" })).rejects.toThrow((expected as UsageError).message);
     }
+  });
+});
+
+describe("readWorkingAgainst", () => {
+  const root = mkdtempSync(join(tmpdir(), "onething-diff-against-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const changed = LIST.replace("id: a\n", "id: a\n      status: landed\n");
+
+  test("a working file the same as its twin shares its bytes, a changed one is digested with it, the rest are read as readWorkingTree reads them", async () => {
+    write("lists/same.yaml", LIST);
+    write("lists/changed.yaml", changed);
+    write("lists/new.yaml", LIST.replace("cn.x", "cn.new"));
+    write("lists/.hidden/x.yaml", "kind: Hidden\n");
+    const committed: VersionFile[] = [
+      { path: "lists/changed.yaml", bytes: encoder.encode(LIST) },
+      { path: "lists/gone.yaml", bytes: encoder.encode(LIST.replace("cn.x", "cn.gone")) },
+      { path: "lists/same.yaml", bytes: encoder.encode(LIST) },
+    ];
+    const { before, after } = await readWorkingAgainst({ cwd: root, before: committed, paths: ["lists", "missing"], lang: "en" });
+    const reference = await readWorkingTree({ cwd: root, path: "lists", lang: "en" });
+    expect(after.map((file) => [file.path, Buffer.from(file.bytes).toString()])).toEqual(reference.map((file) => [file.path, Buffer.from(file.bytes).toString()]));
+    const at = (files: VersionFile[], path: string) => files.find((file) => file.path === path);
+    expect(at(after, "lists/same.yaml")?.bytes).toBe(committed[2]?.bytes);
+    expect(at(before, "lists/changed.yaml")?.digest?.pair).toBeDefined();
+    expect(at(after, "lists/changed.yaml")?.digest?.pair).toBe(at(before, "lists/changed.yaml")?.digest?.pair);
+    expect(at(before, "lists/changed.yaml")?.bytes).toBe(committed[0]?.bytes);
+    expect(at(before, "lists/gone.yaml")).toBe(committed[1]);
+    // The diff is what parsing both versions whole gives.
+    const fast = diffVersions({ before, after, lang: "en" });
+    const whole = diffDocuments({ before: parseVersion(committed, "en"), after: parseVersion(reference, "en") });
+    expect(fast.changes.map((change) => change.check).sort()).toEqual(["document-added", "document-removed", "status-changed"]);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(whole));
+  });
+
+  test("a path given twice lists its files twice, the second time copied; a path that does not exist is passed over", async () => {
+    write("twice/list.yaml", changed);
+    const committed: VersionFile[] = [{ path: "twice/list.yaml", bytes: encoder.encode(LIST) }];
+    const { after } = await readWorkingAgainst({ cwd: root, before: committed, paths: ["twice", "twice/list.yaml"], lang: "en" });
+    expect(after.map((file) => [file.path, file.digest === undefined])).toEqual([
+      ["twice/list.yaml", false],
+      ["twice/list.yaml", true],
+    ]);
+    expect(Buffer.from(after[1]?.bytes as Uint8Array).toString()).toBe(changed);
+    expect((await readWorkingAgainst({ cwd: root, before: committed, paths: ["nowhere"], lang: "en" })).after).toEqual([]);
   });
 });

@@ -254,6 +254,68 @@ export async function readWorkingPair(options: { cwd: string; before: string; af
   return { before, after: listedAfter.map((path) => after.get(path) as VersionFile) };
 }
 
+/**
+ * Reads the working tree's files under `paths` against a version already in memory (`before`, read from git):
+ * the file at the same path in `before` is the twin. A file with its twin's bytes shares them (nothing is
+ * copied; the loader reads the content once); a changed file that the outline reaches is digested with its twin
+ * (`digestPair` of diff-pair.ts: the twin keeps its bytes and carries the digest, the working file is read
+ * again only if asked for); any other file is copied. Files are read through one reused buffer, by the rules of
+ * {@link readWorkingTree}; a path that does not exist is passed over, and one that cannot be listed or read is
+ * read by {@link readWorkingTree}, which gives the usage error. Gives `before` with its digested twins, and
+ * the working files in the order of `paths`.
+ *
+ * @example
+ * const { before, after } = await readWorkingAgainst({ cwd, before: await readGitVersion({ cwd, ref: "HEAD", paths, lang }), paths, lang });
+ */
+export async function readWorkingAgainst(options: { cwd: string; before: readonly VersionFile[]; paths: readonly string[]; lang: Lang; settledMs?: number }): Promise<{ before: VersionFile[]; after: VersionFile[] }> {
+  const { cwd, lang, settledMs = SETTLED_MS } = options;
+  const before = [...options.before];
+  const places = new Map(before.map((file, place) => [file.path, place]));
+  const paired = new Set<number>();
+  const after: VersionFile[] = [];
+  let scratch = Buffer.allocUnsafeSlow(1 << 20);
+  for (const path of options.paths) {
+    if (!(await pathExists(cwd, path))) continue;
+    const listed = listWorkingFiles(cwd, path);
+    if (listed === undefined) {
+      after.push(...(await readWorkingTree({ cwd, path, lang })));
+      continue;
+    }
+    const read: VersionFile[] = [];
+    try {
+      for (const file of listed) {
+        const next = readInto(resolve(cwd, file), scratch);
+        scratch = next.buffer;
+        const bytes = next.buffer.subarray(0, next.length);
+        const place = places.get(file);
+        const twin = place === undefined || paired.has(place) ? undefined : before[place];
+        if (twin === undefined || place === undefined) {
+          read.push({ path: file, bytes: copyOf(bytes) });
+          continue;
+        }
+        paired.add(place);
+        if (bytes.equals(twin.bytes)) {
+          read.push({ path: file, bytes: twin.bytes });
+          continue;
+        }
+        const pair = digestPair(twin.bytes, bytes);
+        if (pair === undefined) {
+          read.push({ path: file, bytes: copyOf(bytes) });
+          continue;
+        }
+        before[place] = { path: twin.path, bytes: twin.bytes, digest: { pair, side: pair.before } };
+        read.push(rereadFile({ cwd, path: file, print: printOf(next.status, bytes, settledMs), lang }, { digest: { pair, side: pair.after } }));
+      }
+    } catch {
+      // A file that cannot be read is reported as readWorkingTree reports it.
+      after.push(...(await readWorkingTree({ cwd, path, lang })));
+      continue;
+    }
+    after.push(...read);
+  }
+  return { before, after };
+}
+
 /** Runs git with an argument array (never a shell) in `cwd` and returns its stdout as bytes (for the changeset commands). */
 export async function git(options: { cwd: string; args: string[]; lang: Lang }): Promise<Buffer> {
   const result = await runGitCommand({ root: options.cwd, args: options.args });

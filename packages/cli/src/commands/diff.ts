@@ -7,7 +7,7 @@ import { changesetMessages } from "./changeset-messages.js";
 import { runCheckChangeset } from "./check-changeset.js";
 import { diffVersions } from "./diff-load.js";
 import { diffMessages } from "./diff-messages.js";
-import { pathExists, readGitVersion, readWorkingPair, readWorkingTree, verifyRef, type VersionFile } from "./diff-sources.js";
+import { pathExists, readGitVersion, readWorkingAgainst, readWorkingPair, verifyRef, type VersionFile } from "./diff-sources.js";
 import { shouldColor } from "./validate.js";
 
 export { parseVersion } from "./diff-sources.js";
@@ -66,16 +66,10 @@ async function readVersions(options: { io: CliIo; positionals: string[]; staged:
   const ref = first ?? "HEAD";
   await verifyRef({ cwd: io.cwd, ref, lang });
   const paths = positionals.length > 1 ? positionals.slice(1) : await defaultPaths(io.cwd);
-  const before = await readGitVersion({ cwd: io.cwd, ref, paths, lang });
-  let after: VersionFile[];
-  if (staged) {
-    after = await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang });
-  } else {
-    after = [];
-    for (const path of paths) {
-      if (await pathExists(io.cwd, path)) after.push(...(await readWorkingTree({ cwd: io.cwd, path, lang })));
-    }
-  }
+  const committed = await readGitVersion({ cwd: io.cwd, ref, paths, lang });
+  const { before, after } = staged
+    ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang }) }
+    : await readWorkingAgainst({ cwd: io.cwd, before: committed, paths, lang });
   if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(paths.join(", ")));
   return { before, after };
 }
