@@ -3,7 +3,8 @@
 // seeded national-scale corpus when it is missing, then measures, each N times, the wall time and peak
 // RSS of: `onething validate` on the corpus (cold, and warm with --cache when the CLI has it), the parse
 // floor (js-yaml and yaml in one process), ajv-cli and Spectral with the same JSON Schema, `onething diff`
-// between two corpus versions (when the CLI has it), CLI cold start against `node -e 0`, and the editor's
+// between two corpus versions (when the CLI has it; also `diff HEAD`, the working tree against a commit, as CI
+// runs it, for information), CLI cold start against `node -e 0`, and the editor's
 // keystroke-to-frame (when there is an editor). Prints the ratios against the targets of issue 7 and
 // writes bench/RESULTS.md.
 //
@@ -14,7 +15,7 @@
 // to generate (for a quick check of the harness; figures at another scale are not the bench's).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { SourceMap } from "node:module";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -476,6 +477,13 @@ async function main() {
           return `${summary.changes} changes (${summary.breaking} breaking, ${summary.potentiallyBreaking} potentially breaking, ${summary.nonBreaking} non-breaking, ${summary.regressions} regressions), suggested bump ${impact}`;
         },
       });
+      // CI's own use: the working tree (version b) against the commit holding version a, read from git.
+      const repo = await gitCorpus(CORPUS);
+      if (repo === undefined) {
+        unavailable["diff-git"] = "git is not installed";
+      } else {
+        await step({ name: "diff-git", ...cli(["diff", "HEAD", "checklists", "--format", "json"]), cwd: repo, okCodes: [0, 1], findings: (sample) => `${JSON.parse(sample.stdout).summary.changes} changes` });
+      }
     } else {
       unavailable["diff"] = `\`onething diff a/checklists b/checklists\` exits ${probe.code}: ${probe.stderr.split("\n")[0].slice(0, 200)}`;
     }
@@ -516,6 +524,24 @@ async function main() {
   await writeFile(resolve(values.out), markdown(results, rows));
   process.stdout.write(`\nwrote ${relative(process.cwd(), resolve(values.out))}\n`);
   return 0;
+}
+
+/**
+ * A git repository in `<corpus>/git` (made anew) whose only commit holds version a's checklists and whose working
+ * tree holds version b's; undefined when git cannot run.
+ */
+async function gitCorpus(corpus) {
+  const repo = join(corpus, "git");
+  await rm(repo, { recursive: true, force: true });
+  await mkdir(repo, { recursive: true });
+  const git = (...args) => spawnSync("git", ["-C", repo, "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", ...args], { encoding: "utf8" });
+  if (git("init", "--quiet").status !== 0) return undefined;
+  await cp(join(corpus, "a", "checklists"), join(repo, "checklists"), { recursive: true });
+  git("add", "checklists");
+  git("commit", "--quiet", "-m", "version a");
+  await rm(join(repo, "checklists"), { recursive: true });
+  await cp(join(corpus, "b", "checklists"), join(repo, "checklists"), { recursive: true });
+  return repo;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();
