@@ -76,6 +76,29 @@ describe("onething diff <git-ref>", () => {
     }
   });
 
+  test("two refs compare two commits, both read from git; --staged with two refs exits with 2", async () => {
+    // A commit of the working tree on a branch of its own, leaving HEAD, the index and the working tree as they are.
+    const env = { ...process.env, GIT_INDEX_FILE: join(repo, ".git", "other-index") };
+    execFileSync("git", ["add", "checklists"], { cwd: repo, env });
+    const tree = execFileSync("git", ["write-tree"], { cwd: repo, env, encoding: "utf8" }).trim();
+    const commit = git("commit-tree", tree, "-p", "HEAD", "-m", "edited").trim();
+    git("update-ref", "refs/heads/edited", commit);
+    const working = await run("HEAD", "--format", "json");
+    const refs = await run("HEAD", "edited", "--format", "json");
+    expect(refs.code).toBe(0);
+    expect(JSON.parse(refs.out).changes).toEqual(JSON.parse(working.out).changes);
+    expect(JSON.parse(refs.out).changes).toHaveLength(2);
+    const back = JSON.parse((await run("edited", "HEAD", "checklists/national", "--format", "json")).out);
+    expect(back.changes.map((change: { check: string; before: unknown; after: unknown }) => `${change.check} ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`)).toEqual(
+      JSON.parse(working.out).changes.map((change: { check: string; before: unknown; after: unknown }) => `${change.check} ${JSON.stringify(change.after)} → ${JSON.stringify(change.before)}`),
+    );
+    const staged = await run("HEAD", "edited", "--staged");
+    expect(staged.code).toBe(2);
+    expect(staged.err).toContain("--staged compares the index with one ref");
+    // A second argument that is neither a path nor a ref is still a path, with nothing under it.
+    expect((await run("HEAD", "no-such-thing")).err).toContain("Nothing to compare");
+  });
+
   test("a ref that does not exist, a bad format and a bad --fail-on exit with 2", async () => {
     const missing = await run("no-such-branch");
     expect(missing.code).toBe(2);

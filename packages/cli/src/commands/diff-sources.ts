@@ -350,6 +350,17 @@ export async function verifyRef(options: { cwd: string; ref: string; lang: Lang 
 }
 
 /**
+ * Whether `ref` names a commit (a ref that does not, or that git cannot check, does not).
+ *
+ * @example
+ * await namesCommit({ cwd: process.cwd(), ref: "origin/main" }); // true in a clone that has fetched it
+ */
+export async function namesCommit(options: { cwd: string; ref: string }): Promise<boolean> {
+  const { diagnostics } = await readGitFiles({ root: options.cwd, ref: options.ref, paths: [] });
+  return diagnostics.length === 0;
+}
+
+/**
  * Reads the YAML files under `paths` as they are in a git commit (`ref`) or, when `ref` is undefined, in
  * the index, straight from git without a checkout (`readGitFiles` of `@onething/sdk/node`). Paths are
  * relative to `cwd`, which may be a folder inside the repository; any finding is a usage error.

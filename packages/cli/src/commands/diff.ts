@@ -7,7 +7,7 @@ import { changesetMessages } from "./changeset-messages.js";
 import { runCheckChangeset } from "./check-changeset.js";
 import { diffVersions } from "./diff-load.js";
 import { diffMessages } from "./diff-messages.js";
-import { pathExists, readGitVersion, readWorkingAgainst, readWorkingPair, verifyRef, type VersionFile } from "./diff-sources.js";
+import { namesCommit, pathExists, readGitVersion, readWorkingAgainst, readWorkingPair, verifyRef, type VersionFile } from "./diff-sources.js";
 import { shouldColor } from "./validate.js";
 
 export { parseVersion } from "./diff-sources.js";
@@ -65,11 +65,18 @@ async function readVersions(options: { io: CliIo; positionals: string[]; staged:
   }
   const ref = first ?? "HEAD";
   await verifyRef({ cwd: io.cwd, ref, lang });
-  const paths = positionals.length > 1 ? positionals.slice(1) : await defaultPaths(io.cwd);
+  // A second argument that is no path but names a commit is the newer version's ref.
+  const other = second !== undefined && !(await pathExists(io.cwd, second)) && (await namesCommit({ cwd: io.cwd, ref: second })) ? second : undefined;
+  if (other !== undefined && staged) throw new UsageError(diffMessages(lang).stagedWithTwoRefs);
+  const rest = positionals.slice(other === undefined ? 1 : 2);
+  const paths = rest.length > 0 ? rest : await defaultPaths(io.cwd);
   const committed = await readGitVersion({ cwd: io.cwd, ref, paths, lang });
-  const { before, after } = staged
-    ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang }) }
-    : await readWorkingAgainst({ cwd: io.cwd, before: committed, paths, lang });
+  const { before, after } =
+    other !== undefined
+      ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: other, paths, lang }) }
+      : staged
+        ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang }) }
+        : await readWorkingAgainst({ cwd: io.cwd, before: committed, paths, lang });
   if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(paths.join(", ")));
   return { before, after };
 }
