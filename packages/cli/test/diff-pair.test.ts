@@ -3,7 +3,8 @@ import { describe, expect, test } from "vitest";
 import { diffDocuments, parseSource, type SourceDocument } from "@onething/sdk";
 import { mulberry32 } from "../../../bench/generate.mjs";
 import { diffVersions, loadVersions } from "../src/commands/diff-load.js";
-import { digestPair } from "../src/commands/diff-pair.js";
+import { entryText, maskedText, outlineYaml, type Outline, type OutlineEntry } from "../src/commands/diff-outline.js";
+import { digestPair, sameEntries } from "../src/commands/diff-pair.js";
 import { parseVersion, type VersionFile } from "../src/commands/diff-sources.js";
 
 // The outline reads only the shallow lines of a changed file and leaves every line below an entry's `- ` to
@@ -171,7 +172,8 @@ describe("a changed list read entry by entry gives what parsing it whole gives",
         const [before, after] = pair(seed);
         expectSameAsWhole(before, after, digested);
       }),
-      { numRuns: 300 },
+      // DIFF_PAIR_RUNS=5000 runs more cases by hand.
+      { numRuns: Number(process.env["DIFF_PAIR_RUNS"] ?? 300) },
     );
   }, 120_000);
 
@@ -204,5 +206,74 @@ describe("a changed list read entry by entry gives what parsing it whole gives",
     expect(diffVersions({ before: old, after: next, lang: "en" }).changes.map((change) => `${change.field} ${change.locations.after?.line}`)).toEqual([
       "/spec/matters/changed/metrics/trips/after 11",
     ]);
+  });
+});
+
+/** A file whose `matters` list holds the given entries (one line each: `- id: <id>` and a value). */
+function listed(entries: readonly string[]): string {
+  const lines = entries.map((entry) => `    - id: ${entry.split(":")[0]}\n      note: ${entry}\n`).join("");
+  return `apiVersion: onething/v1\nkind: Checklist\nmetadata:\n  id: cn.order\nspec:\n  matters:\n${lines}  scope: local\n`;
+}
+
+/** The pairs of entries the same in both versions, by index, as the first version's entries would each take the first unpaired equal one. */
+function firstEqualPairs(before: Outline, after: Outline): string[] {
+  const taken = new Set<OutlineEntry>();
+  const out: string[] = [];
+  const others = after.lists[0]?.entries ?? [];
+  (before.lists[0]?.entries ?? []).forEach((entry, index) => {
+    const match = others.find((candidate) => !taken.has(candidate) && entryText(after, candidate).replace(/\n$/, "") === entryText(before, entry).replace(/\n$/, ""));
+    if (match === undefined) return;
+    taken.add(match);
+    out.push(`${index}-${others.indexOf(match)}`);
+  });
+  return out;
+}
+
+describe("entries the same in both versions", () => {
+  test.each([
+    ["in the same order, one changed", ["a:1", "b:1", "c:1", "d:1"], ["a:1", "b:1", "c:2", "d:1"]],
+    ["one moved to the end", ["a:1", "b:1", "c:1", "d:1"], ["a:1", "c:1", "d:1", "b:1"]],
+    ["two swapped", ["a:1", "b:1", "c:1", "d:1"], ["b:1", "a:1", "c:1", "d:1"]],
+    ["duplicated, before and after a change", ["a:1", "a:1", "b:1", "a:1"], ["a:1", "b:2", "a:1", "a:1", "a:1"]],
+    ["duplicates in the shared start and later", ["a:1", "a:1", "c:1", "a:1"], ["a:1", "a:1", "a:1", "c:2"]],
+    ["one inserted at the start", ["a:1", "b:1"], ["z:1", "a:1", "b:1"]],
+    ["one removed at the end", ["a:1", "b:1", "c:1"], ["a:1", "b:1"]],
+    ["all the same", ["a:1", "b:1"], ["a:1", "b:1"]],
+  ])("are paired each with the first equal one not yet paired: %s", (_name, old, next) => {
+    const before = outlineYaml(encoder.encode(listed(old))) as Outline;
+    const after = outlineYaml(encoder.encode(listed(next))) as Outline;
+    const { old: left, next: right } = sameEntries(before, after);
+    const beforeEntries = before.lists[0]?.entries ?? [];
+    const afterEntries = after.lists[0]?.entries ?? [];
+    const pairs = [...left].map(([entry, keys]) => `${beforeEntries.indexOf(entry)}-${afterEntries.findIndex((candidate) => right.get(candidate) === keys)}`);
+    expect(pairs).toEqual(firstEqualPairs(before, after));
+    expect(right.size).toBe(left.size);
+    expectSameAsWhole(listed(old), listed(next), true);
+    expectSameAsWhole(listed(next), listed(old), true);
+  });
+
+  test("the digest's texts are those the outline gives: its masked text, its envelope, the text of each entry it kept", () => {
+    let kept = 0;
+    for (let seed = 0; seed < 200; seed += 1) {
+      // Every third pair without its final line break, so that the last entry ends the file.
+      const [before, after] = pair(seed).map((text) => (seed % 3 === 0 ? text.replace(/\n+$/, "").replace(/\n  scope: local$/, "") : text)) as [string, string];
+      const digest = digestPair(encoder.encode(before), encoder.encode(after));
+      if (digest === undefined) continue;
+      for (const [side, text] of [
+        [digest.before, before],
+        [digest.after, after],
+      ] as const) {
+        const outline = outlineYaml(encoder.encode(text)) as Outline;
+        const entries = new Map(side.lists.flatMap((list, index) => list.entries.map((entry, at) => [entry, outline.lists[index]?.entries[at] as OutlineEntry] as const)));
+        const left = new Set([...side.left.keys()].map((entry) => entries.get(entry) as OutlineEntry));
+        expect(side.masked).toEqual(maskedText(outline, left));
+        expect(side.envelope).toEqual(maskedText(outline, new Set(entries.values())));
+        for (const [entry, same] of entries) {
+          expect(side.texts.get(entry)).toBe(side.left.has(entry) ? undefined : entryText(outline, same));
+          if (!side.left.has(entry)) kept += 1;
+        }
+      }
+    }
+    expect(kept).toBeGreaterThan(300);
   });
 });

@@ -42,8 +42,11 @@ export function isDuration(value: unknown): value is { value: number; unit: stri
 }
 
 function truncate(text: string, max: number): string {
-  const chars = [...text.replace(/\s+/gu, " ")];
-  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+  const flat = text.replace(/\s+/gu, " ");
+  // No more UTF-16 units than `max`, so no more characters: most texts, and nothing to split.
+  if (flat.length <= max) return flat;
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("")}…`;
 }
 
 /** A short one-line rendering of a text for messages. */

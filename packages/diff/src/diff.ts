@@ -75,7 +75,6 @@ interface ChangeDraft {
   cls: ChangeClass;
   impact: SemverImpact;
   regression?: boolean;
-  field: string;
   before?: unknown;
   after?: unknown;
   message: LocalizedMessage;
@@ -115,7 +114,6 @@ export function diffDocuments(options: DiffOptions): DiffResult {
             check: "document-added",
             cls: "non-breaking",
             impact: "minor",
-            field: "",
             after: next.value,
             message: both((lang) => (lang === "zh" ? `新增文档${title === undefined ? "" : quote(title.zh, lang)}（${id}）` : `Document added: ${title === undefined ? "" : `${quote(title.en, lang)} `}(${id})`)),
           },
@@ -131,7 +129,6 @@ export function diffDocuments(options: DiffOptions): DiffResult {
             check: "document-removed",
             cls: "breaking",
             impact: "major",
-            field: "",
             before: old.value,
             message: both((lang) => (lang === "zh" ? `删除文档${title === undefined ? "" : quote(title.zh, lang)}（${id}）` : `Document removed: ${title === undefined ? "" : `${quote(title.en, lang)} `}(${id})`)),
           },
@@ -271,54 +268,59 @@ function locationOf(document: SourceDocument, pointer: string | undefined): Chan
   return { file: document.path, line: range.start.line, column: range.start.column };
 }
 
-function finish(options: { doc: string; draft: ChangeDraft; matter?: MatterContext | undefined; before?: ChangeLocation | undefined; after?: ChangeLocation | undefined }): Change {
+/**
+ * The change of a draft at `field` (the whole document when empty). Built member by member, in the order the
+ * reports print them: spreading optional members in would make a throwaway object for each.
+ */
+function finish(options: { doc: string; draft: ChangeDraft; field?: string; matter?: MatterContext | undefined; before?: ChangeLocation | undefined; after?: ChangeLocation | undefined }): Change {
   const { draft, matter } = options;
-  const change: Change = {
-    check: draft.check,
-    class: draft.cls,
-    impact: draft.impact,
-    ...(draft.regression === true ? { regression: true } : {}),
-    document: options.doc,
-    ...(matter === undefined ? {} : { matter: matter.id }),
-    ...(matter?.name === undefined ? {} : { matterName: matter.name }),
-    ...(matter?.subject === undefined ? {} : { subject: matter.subject }),
-    ...(matter?.stage === undefined ? {} : { stage: matter.stage }),
-    ...(draft.field === "" ? {} : { field: draft.field }),
-    ...(draft.before === undefined ? {} : { before: draft.before }),
-    ...(draft.after === undefined ? {} : { after: draft.after }),
-    message: draft.message,
-    locations: {
-      ...(options.before === undefined ? {} : { before: options.before }),
-      ...(options.after === undefined ? {} : { after: options.after }),
-    },
-    fingerprint: hashText([draft.check, options.doc, matter?.id ?? "", draft.field].join("\u0000")),
-  };
+  const field = options.field ?? "";
+  const change = { check: draft.check, class: draft.cls, impact: draft.impact } as Change;
+  if (draft.regression === true) change.regression = true;
+  change.document = options.doc;
+  if (matter !== undefined) {
+    change.matter = matter.id;
+    if (matter.name !== undefined) change.matterName = matter.name;
+    if (matter.subject !== undefined) change.subject = matter.subject;
+    if (matter.stage !== undefined) change.stage = matter.stage;
+  }
+  if (field !== "") change.field = field;
+  if (draft.before !== undefined) change.before = draft.before;
+  if (draft.after !== undefined) change.after = draft.after;
+  change.message = draft.message;
+  const locations: Change["locations"] = {};
+  if (options.before !== undefined) locations.before = options.before;
+  if (options.after !== undefined) locations.after = options.after;
+  change.locations = locations;
+  change.fingerprint = hashText(`${draft.check}\u0000${options.doc}\u0000${matter?.id ?? ""}\u0000${field}`);
   return change;
 }
 
-function emit(w: Walk, draft: Omit<ChangeDraft, "field">): void {
-  const { bp, ap } = w;
-  const full: ChangeDraft = { ...draft, field: w.field };
+function emit(w: Walk, draft: ChangeDraft): void {
   w.doc.changes.push(
     finish({
       doc: w.doc.id,
-      draft: full,
+      draft,
+      field: w.field,
       matter: w.matter,
-      before: full.before === undefined ? undefined : locationOf(w.doc.before, bp),
-      after: full.after === undefined ? undefined : locationOf(w.doc.after, ap),
+      before: draft.before === undefined ? undefined : locationOf(w.doc.before, w.bp),
+      after: draft.after === undefined ? undefined : locationOf(w.doc.after, w.ap),
     }),
   );
 }
 
 function child(w: Walk, key: string): Walk {
   const segment = escapeSegment(key);
+  // Members named, not spread, and lists copied by concat: a spread runs an iterator, and this runs for every member that differs.
   return {
-    ...w,
+    doc: w.doc,
     field: `${w.field}/${segment}`,
     bp: w.bp === undefined ? undefined : `${w.bp}/${segment}`,
     ap: w.ap === undefined ? undefined : `${w.ap}/${segment}`,
-    keys: [...w.keys, key],
-    path: [...w.path, key],
+    keys: w.keys.concat(key),
+    path: w.path.concat(key),
+    matter: w.matter,
+    entity: w.entity,
   };
 }
 
@@ -374,8 +376,7 @@ function walkDiffering(before: unknown, after: unknown, w: Walk): void {
   if ((isRecord(before) || before === undefined) && (isRecord(after) || after === undefined)) {
     const b: PlainObject = before ?? {};
     const a: PlainObject = after ?? {};
-    for (const k of Object.keys(a)) if (!same(b[k], a[k])) walkDiffering(b[k], a[k], child(w, k));
-    for (const k of Object.keys(b)) if (!(k in a) && !same(b[k], a[k])) walkDiffering(b[k], a[k], child(w, k));
+    walkMembers(b, a, w);
     return;
   }
   leafChange(before, after, w);
@@ -409,16 +410,34 @@ function keyStrategy(before: unknown[], after: unknown[], w: Walk): KeyOf | unde
       }
     }
   }
-  if (keyOf === undefined) return undefined;
-  for (const side of [before, after]) {
-    const seen = new Set<string>();
-    for (const element of side) {
-      const k = keyOf(element);
-      if (k === undefined || seen.has(k)) return undefined;
-      seen.add(k);
-    }
-  }
+  if (keyOf === undefined || !uniqueKeys(before, after, keyOf)) return undefined;
   return keyOf;
+}
+
+/**
+ * Whether every element of both lists has a key, and neither list two the same. An element that is the very
+ * element at the same index of the other list (the loader's shared stand-ins, thousands in a list of matters)
+ * has the same key on both sides, so in the newer list only the other elements are looked at: each must be
+ * new to that list, and not the key of a shared element of the older one.
+ */
+function uniqueKeys(before: unknown[], after: unknown[], keyOf: KeyOf): boolean {
+  const keys = new Set<string>();
+  const unshared = new Set<string>();
+  // Indexes rather than for…of: the loop runs before V8 has compiled it, and an iterator allocates each step.
+  for (let index = 0; index < before.length; index++) {
+    const k = keyOf(before[index]);
+    if (k === undefined || keys.has(k)) return false;
+    keys.add(k);
+    if (index >= after.length || after[index] !== before[index]) unshared.add(k);
+  }
+  const seen = new Set<string>();
+  for (let index = 0; index < after.length; index++) {
+    if (index < before.length && after[index] === before[index]) continue;
+    const k = keyOf(after[index]);
+    if (k === undefined || seen.has(k) || (keys.has(k) && !unshared.has(k))) return false;
+    seen.add(k);
+  }
+  return true;
 }
 
 function matterContext(value: unknown, id: string): MatterContext {
@@ -476,47 +495,64 @@ function walkKeyedList(before: unknown[], after: unknown[], w: Walk, keyOf: KeyO
   const oldByKey = byKey(before, after, keyOf);
   const newByKey = byKey(after, before, keyOf);
   const removed: string[] = [];
-  for (const k of oldByKey.keys()) if (!newByKey.has(k)) removed.push(k);
+  oldByKey.forEach((_entry, k) => {
+    if (!newByKey.has(k)) removed.push(k);
+  });
   const added: string[] = [];
-  for (const k of newByKey.keys()) if (!oldByKey.has(k)) added.push(k);
+  newByKey.forEach((_entry, k) => {
+    if (!oldByKey.has(k)) added.push(k);
+  });
   const pairs: Array<{ from: string; to: string; declared: boolean }> = [];
   if (kind !== undefined) pairs.push(...findRenames({ kind, removed, added, oldByKey, newByKey, w }));
   const renamedFrom = new Set(pairs.map((pair) => pair.from));
   const renamedTo = new Map(pairs.map((pair) => [pair.to, pair]));
 
-  for (const k of removed) {
+  for (let index = 0; index < removed.length; index++) {
+    const k = removed[index] as string;
     if (renamedFrom.has(k)) continue;
-    const { element, index } = oldByKey.get(k) as { element: unknown; index: number };
-    const elementWalk = enterElement({ w, key: k, bIndex: index, aIndex: undefined, value: element, kind });
+    const { element, index: bIndex } = oldByKey.get(k) as { element: unknown; index: number };
+    const elementWalk = enterElement({ w, key: k, bIndex, aIndex: undefined, value: element, kind });
     listChange({ w: elementWalk, kind, listKey, key: k, before: element, after: undefined, parent: w });
   }
-  for (const [k, { element, index }] of newByKey) {
+  newByKey.forEach(({ element, index }, k) => {
     const pair = renamedTo.get(k);
     const old = pair === undefined ? oldByKey.get(k) : oldByKey.get(pair.from);
     // The same element on both sides (a loader shares what did not change): nothing to walk.
-    if (pair === undefined && old !== undefined && old.element === element) continue;
+    if (pair === undefined && old !== undefined && old.element === element) return;
     const elementWalk = enterElement({ w, key: k, bIndex: old?.index, aIndex: index, value: element, kind });
     if (old === undefined) {
       listChange({ w: elementWalk, kind, listKey, key: k, before: undefined, after: element, parent: w });
-      continue;
+      return;
     }
     if (pair !== undefined && kind !== undefined) renameChange({ w: elementWalk, kind, pair, before: old.element, after: element });
-    if (isRecord(old.element) && isRecord(element)) {
-      const keys = [...Object.keys(element), ...Object.keys(old.element).filter((key) => !(key in element))];
-      for (const key of keys) {
-        if (pair !== undefined && (key === "id" || key === "ref")) continue;
-        let previous = old.element[key];
-        let next = element[key];
-        // A declared rename adds the old id to formerIds; that is part of the rename, not a change of its own.
-        if (pair?.declared === true && key === "formerIds") {
-          const without = (list: unknown) => (Array.isArray(list) ? list.filter((id) => id !== pair.from) : list);
-          previous = without(previous);
-          next = without(next);
-        }
-        if (!same(previous, next)) walkDiffering(previous, next, child(elementWalk, key));
-      }
-    }
+    if (isRecord(old.element) && isRecord(element)) walkMembers(old.element, element, elementWalk, pair);
+  });
+}
+
+/**
+ * Walks the members of two mappings that differ: the newer one's keys in order, then the keys only the older
+ * one has. In a renamed element the id is the rename itself, and so is a declared rename's old id in `formerIds`.
+ */
+function walkMembers(before: PlainObject, after: PlainObject, w: Walk, pair?: { from: string; declared: boolean }): void {
+  const newKeys = Object.keys(after);
+  for (let index = 0; index < newKeys.length; index++) walkMember(before, after, newKeys[index] as string, w, pair);
+  const oldKeys = Object.keys(before);
+  for (let index = 0; index < oldKeys.length; index++) {
+    const key = oldKeys[index] as string;
+    if (!(key in after)) walkMember(before, after, key, w, pair);
   }
+}
+
+function walkMember(before: PlainObject, after: PlainObject, key: string, w: Walk, pair: { from: string; declared: boolean } | undefined): void {
+  if (pair !== undefined && (key === "id" || key === "ref")) return;
+  let previous = before[key];
+  let next = after[key];
+  if (pair?.declared === true && key === "formerIds") {
+    const without = (list: unknown) => (Array.isArray(list) ? list.filter((id) => id !== pair.from) : list);
+    previous = without(previous);
+    next = without(next);
+  }
+  if (!same(previous, next)) walkDiffering(previous, next, child(w, key));
 }
 
 /** The walk state inside one list element: ids in the path, and the matter or entity it is. */
@@ -573,18 +609,17 @@ function findRenames(options: {
       open.delete(to);
     }
   }
+  // Each side's names read once (not once per pair), in the order of `free` and `open`.
+  const olds = renameSides(free, oldByKey);
+  const news = renameSides(open, newByKey);
   const candidates: Array<{ from: string; to: string; score: number }> = [];
-  for (const from of free) {
-    const old = oldByKey.get(from)?.element;
-    for (const to of open) {
-      const next = newByKey.get(to)?.element;
-      if (!isRecord(old) || !isRecord(next)) continue;
-      if (kind === "matter" && (old["subject"] !== next["subject"] || old["stage"] !== next["stage"])) continue;
-      const oldName = toMessage(old["name"]);
-      const newName = toMessage(next["name"]);
-      if (oldName === undefined || newName === undefined) continue;
-      const score = similarity(oldName.zh, newName.zh);
-      if (score >= RENAME_SIMILARITY) candidates.push({ from, to, score });
+  for (let from = 0; from < olds.length; from++) {
+    const old = olds[from] as (typeof olds)[number];
+    for (let to = 0; to < news.length; to++) {
+      const next = news[to] as (typeof news)[number];
+      if (kind === "matter" && (old.element["subject"] !== next.element["subject"] || old.element["stage"] !== next.element["stage"])) continue;
+      const score = similarity(old.name, next.name);
+      if (score >= RENAME_SIMILARITY) candidates.push({ from: old.key, to: next.key, score });
     }
   }
   candidates.sort((a, b) => b.score - a.score || compareText(a.from, b.from) || compareText(a.to, b.to));
@@ -595,6 +630,17 @@ function findRenames(options: {
     open.delete(candidate.to);
   }
   return pairs;
+}
+
+/** The elements of `keys` that are records with a name, with their keys and Chinese names. */
+function renameSides(keys: Set<string>, byKey: Map<string, { element: unknown; index: number }>): Array<{ key: string; element: PlainObject; name: string }> {
+  const sides: Array<{ key: string; element: PlainObject; name: string }> = [];
+  keys.forEach((key) => {
+    const element = byKey.get(key)?.element;
+    const name = isRecord(element) ? toMessage(element["name"]) : undefined;
+    if (isRecord(element) && name !== undefined) sides.push({ key, element, name: name.zh });
+  });
+  return sides;
 }
 
 function renameChange(options: { w: Walk; kind: EntityKind; pair: { from: string; to: string; declared: boolean }; before: unknown; after: unknown }): void {

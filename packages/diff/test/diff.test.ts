@@ -207,4 +207,17 @@ describe("shared values", () => {
     expect(result).toEqual(copies);
     expect(result.changes.map(summary)).toEqual(["metric-changed potentially-breaking minor regression /spec/matters/m/metrics/trips/after 10:10"]);
   });
+
+  test("an id repeated in the newer version is found when the first of the two is an element shared with the older one", () => {
+    const N = "    - { id: n, name: { zh: 退休 }, subject: individual, stage: elderly, confidence: verified }\n";
+    const before = parseAll({ "a.yaml": checklist(M("") + N) });
+    // The second matter takes the id of the first: the list cannot be matched by id and is compared whole.
+    const after = parseAll({ "a.yaml": checklist(M("") + N.replace("id: n", "id: m")) });
+    const copies = diffDocuments({ before, after });
+    const matters = (document: (typeof before)[number]) => (document.value as { spec: { matters: unknown[] } }).spec.matters;
+    matters(after[0] as (typeof after)[number])[0] = matters(before[0] as (typeof before)[number])[0];
+    const result = diffDocuments({ before, after });
+    expect(result).toEqual(copies);
+    expect(result.changes.map(summary)).toEqual(["field-changed non-breaking patch /spec/matters 9:9"]);
+  });
 });

@@ -95,13 +95,16 @@ function prepare(content: Content, path: string): void {
   outlineContent(content, path);
 }
 
+/** Leaves out every entry (for an envelope). */
+const EVERY_ENTRY = { has: (): boolean => true };
+
 /** Outlines a content and parses its envelope; leaves both unset when the file is outside the subset. */
 function outlineContent(content: Content, path: string): void {
   const { bytes } = content;
   if (!outlinable(bytes)) return;
   const outline = outlineYaml(bytes);
   if (outline === undefined) return;
-  const envelope = parseClean(path, maskedText(outline, new Set(outline.lists.flatMap((list) => list.entries))).text);
+  const envelope = parseClean(path, maskedText(outline, EVERY_ENTRY).text);
   if (envelope === undefined) return;
   const kind = isRecord(envelope.value) && typeof envelope.value["kind"] === "string" ? envelope.value["kind"] : "";
   content.outline = outline;
@@ -328,7 +331,7 @@ function outlineSide(outline: Outline, left: LeftEntries): ChangedSide {
   return {
     lists: outline.lists,
     left,
-    masked: maskedText(outline, new Set(left.keys())),
+    masked: maskedText(outline, left),
     text: (entry) => entryText(outline, entry),
     positions: new OriginalPositions(() => outline.bytes),
   };
@@ -406,14 +409,16 @@ function entryDocument(entry: Entry, side: ChangedSide): SourceDocument | undefi
       if (holdsLeft) return whole(content, file.path).locate(pointer, part);
       return positions.remap(parsed.locate(pointer, part), masked.runs);
     }
-    const rest = segments.slice(4).map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+    // The path inside the entry's text, parsed alone: the entry is item 0.
+    const inside = ["0"];
+    for (let at = 4; at < segments.length; at += 1) inside.push((segments[at] as string).replaceAll("~1", "/").replaceAll("~0", "~"));
     if (!entryTrees.has(target)) {
       const text = side.text(target);
       const tree = text === undefined ? undefined : readSubset(text);
       entryTrees.set(target, text === undefined || tree === undefined ? undefined : { text, tree });
     }
     const read = entryTrees.get(target);
-    if (read !== undefined) return positions.remap(textRange(read.text, locateInTree(read.tree, ["0", ...rest], part)), [[0, target.start]]);
+    if (read !== undefined) return positions.remap(textRange(read.text, locateInTree(read.tree, inside, part)), [[0, target.start]]);
     if (!entryLocators.has(target)) {
       const text = side.text(target);
       entryLocators.set(target, text === undefined ? undefined : parseClean(file.path, ENTRY_PREFIX + text));

@@ -56,9 +56,14 @@ export interface Outline {
   lists: OutlineList[];
 }
 
-/** Bytes of ASCII as a string. */
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+/** A Buffer over the same memory (no copy). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Bytes of ASCII (from `start` to `end`) as a string. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return asBuffer(bytes).toString("latin1", start, end);
 }
 
 function isKeyStart(byte: number): boolean {
@@ -197,7 +202,7 @@ export function outlineYaml(bytes: Uint8Array): Outline | undefined {
       closeList(line);
       const keyEnd = keyEndAt(bytes, position, end);
       if (keyEnd < 0) return undefined;
-      const key = latin1(bytes.subarray(position, keyEnd));
+      const key = latin1(bytes, position, keyEnd);
       if (topKeys.has(key)) return undefined;
       topKeys.add(key);
       inSpec = key === "spec" && nothingAfter(bytes, keyEnd + 1, end);
@@ -242,7 +247,7 @@ export function outlineYaml(bytes: Uint8Array): Outline | undefined {
     pending = undefined;
     const keyEnd = keyEndAt(bytes, position, end);
     if (keyEnd < 0) return undefined;
-    const key = latin1(bytes.subarray(position, keyEnd));
+    const key = latin1(bytes, position, keyEnd);
     if (specKeys.has(key)) return undefined;
     specKeys.add(key);
     if (nothingAfter(bytes, keyEnd + 1, end)) {
@@ -281,8 +286,21 @@ export function entryText(outline: Outline, entry: OutlineEntry): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
 }
 
-/** Per list of fields: each field's length times 256 plus its first character, to pass over other keys without a string. */
-const FIELD_CODES = new WeakMap<readonly string[], Set<number>>();
+/** The field among `fields` whose name is the bytes from `start` to `end`, or undefined (no string is made). */
+function fieldAt(bytes: Uint8Array, start: number, end: number, fields: readonly string[]): string | undefined {
+  for (const field of fields) {
+    if (field.length !== end - start) continue;
+    let index = 0;
+    while (index < field.length && field.charCodeAt(index) === bytes[start + index]) index += 1;
+    if (index === field.length) return field;
+  }
+  return undefined;
+}
+
+/** Whether a byte is whitespace that `String.prototype.trim` removes (tab, vertical tab, form feed, space; a file holds no CR). */
+function isTrimmed(byte: number): boolean {
+  return byte === SPACE || byte === 0x09 || byte === 0x0b || byte === 0x0c;
+}
 
 /**
  * The fields of an entry that lists are keyed by (`fields`), read from its lines without a parse: an object
@@ -296,11 +314,6 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
   const { bytes, lineStarts } = outline;
   const keys: Record<string, string> = {};
   const { column } = entry;
-  let wanted = FIELD_CODES.get(fields);
-  if (wanted === undefined) {
-    wanted = new Set(fields.map((field) => field.length * 256 + field.charCodeAt(0)));
-    FIELD_CODES.set(fields, wanted);
-  }
   // Whether the last key at the column was one of the fields: a line below it that is not blank may continue
   // its value (a plain scalar goes on over deeper lines), so the word read from its line is not the value.
   let fieldAbove = false;
@@ -326,10 +339,9 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
     if (bytes[keyEnd] !== COLON) return undefined;
     fieldAbove = false;
     valueBelow = nothingAfter(bytes, keyEnd + 1, end);
-    // Most keys are none of the fields: tell them by length and first byte before making a string.
-    if (!wanted.has((keyEnd - position) * 256 + (bytes[position] as number))) continue;
-    const name = latin1(bytes.subarray(position, keyEnd));
-    if (!fields.includes(name)) continue;
+    // Most keys are none of the fields: told by their bytes, without a string.
+    const name = fieldAt(bytes, position, keyEnd, fields);
+    if (name === undefined) continue;
     if (Object.prototype.hasOwnProperty.call(keys, name)) return undefined;
     let valueEnd = end;
     for (let index = keyEnd + 1; index < end; index += 1) {
@@ -338,7 +350,10 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
         break;
       }
     }
-    const word = latin1(bytes.subarray(keyEnd + 1, valueEnd)).trim();
+    let valueStart = keyEnd + 1;
+    while (valueStart < valueEnd && isTrimmed(bytes[valueStart] as number)) valueStart += 1;
+    while (valueEnd > valueStart && isTrimmed(bytes[valueEnd - 1] as number)) valueEnd -= 1;
+    const word = latin1(bytes, valueStart, valueEnd);
     if (!PLAIN_WORD_PATTERN.test(word) || NOT_STRINGS.has(word)) return undefined;
     keys[name] = word;
     fieldAbove = true;
@@ -361,30 +376,55 @@ export interface MaskedText {
  * @example
  * maskedText(outline, new Set(outline.lists[0].entries)).text; // "kind: Checklist\nspec:\n  matters:\n"
  */
-export function maskedText(outline: Outline, left: ReadonlySet<OutlineEntry>): MaskedText {
-  return maskedLines(
-    outline,
-    [...left].sort((a, b) => a.start - b.start).map((entry): [number, number] => [entry.start, entry.end]),
-  );
+export function maskedText(outline: Outline, left: { has(entry: OutlineEntry): boolean }): MaskedText {
+  return maskedLines(outline, entryRanges(outline.lists, left));
 }
 
 /**
+ * The line ranges (`[first, end)`, in order, adjacent ones joined) of the entries of an outline's lists that
+ * `left` has: the lists and their entries are in the order of the file's lines, so no sort is needed.
+ *
+ * @example
+ * maskedLines(outline, entryRanges(outline.lists, new Set(outline.lists[0].entries))).text; // the file without the first list's entries
+ */
+export function entryRanges(lists: readonly OutlineList[], left: { has(entry: OutlineEntry): boolean }): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const list of lists) {
+    for (const entry of list.entries) {
+      if (!left.has(entry)) continue;
+      const previous = ranges[ranges.length - 1];
+      if (previous !== undefined && previous[1] === entry.start) previous[1] = entry.end;
+      else ranges.push([entry.start, entry.end]);
+    }
+  }
+  return ranges;
+}
+
+/** Memory the parts of a masked text are copied into before they are decoded, reused by every call (see {@link maskedLines}). */
+let scratch = new Uint8Array(0);
+
+/**
  * The file's text without the given line ranges (`[first, end)`, 0-based, in order, not overlapping); `runs`
- * maps its lines back to the file's.
+ * maps its lines back to the file's. The kept parts are copied into memory reused from call to call and
+ * decoded once from there (a new buffer per text would be memory touched for the first time, which is slow).
  *
  * @example
  * maskedLines(outline, [[3, 4]]).text; // the file without its fourth line
  */
 export function maskedLines(outline: Outline, ranges: ReadonlyArray<readonly [number, number]>): MaskedText {
   const { bytes, lineStarts } = outline;
-  const parts: Uint8Array[] = [];
   const runs: Array<[number, number]> = [];
+  const parts: number[] = [];
   let fromLine = 0;
   let textLine = 0;
+  let length = 0;
   const keep = (until: number) => {
     if (until <= fromLine) return;
     runs.push([textLine, fromLine]);
-    parts.push(bytes.subarray(lineStarts[fromLine] as number, Math.min(lineStarts[until] as number, bytes.length)));
+    const start = lineStarts[fromLine] as number;
+    const end = Math.min(lineStarts[until] as number, bytes.length);
+    parts.push(start, end);
+    length += end - start;
     textLine += until - fromLine;
   };
   for (const [start, end] of ranges) {
@@ -392,7 +432,101 @@ export function maskedLines(outline: Outline, ranges: ReadonlyArray<readonly [nu
     fromLine = end;
   }
   keep(lineStarts.length - 1);
-  return { text: Buffer.concat(parts).toString("utf8"), runs };
+  if (parts.length <= 2) return { text: asBuffer(bytes).toString("utf8", parts[0] ?? 0, parts[1] ?? 0), runs };
+  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, scratch.length * 2));
+  let at = 0;
+  for (let index = 0; index < parts.length; index += 2) {
+    const start = parts[index] as number;
+    const end = parts[index + 1] as number;
+    scratch.set(bytes.subarray(start, end), at);
+    at += end - start;
+  }
+  return { text: asBuffer(scratch).toString("utf8", 0, length), runs };
+}
+
+/**
+ * Where each of the `lines` lines of a masked text starts, in UTF-16 units, with one more after the last (the
+ * text's length plus one, as in {@link Outline.lineStarts}): for {@link maskedSlice} and {@link maskedFurther}.
+ * The count is the file's lines less those left out (its last line, empty after a final line break, counts
+ * when kept: the text alone cannot tell).
+ *
+ * @example
+ * maskedLineStarts({ text: "a\nb", runs: [[0, 0]] }, 2); // Int32Array [0, 2, 4]
+ */
+export function maskedLineStarts(masked: MaskedText, lines: number): Int32Array {
+  const { text } = masked;
+  const starts = new Int32Array(lines + 1);
+  let line = 1;
+  for (let at = text.indexOf("\n"); at >= 0 && line < lines; at = text.indexOf("\n", at + 1)) {
+    starts[line] = at + 1;
+    line += 1;
+  }
+  starts[lines] = text.length + 1;
+  return starts;
+}
+
+/** The line of a masked text that holds a kept line of the file (`fileLine`), found in `runs`. */
+function textLineOf(masked: MaskedText, fileLine: number): number {
+  const { runs } = masked;
+  let low = 0;
+  let high = runs.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((runs[middle] as [number, number])[1] <= fileLine) low = middle;
+    else high = middle - 1;
+  }
+  const run = runs[low] as [number, number];
+  return run[0] + fileLine - run[1];
+}
+
+/**
+ * The text of the file's lines `start` to `end` (exclusive), all kept in the masked text, cut from it (a slice
+ * shares the masked text's memory): what {@link entryText} gives of an entry kept in it, line break included.
+ *
+ * @example
+ * maskedSlice(masked, maskedLineStarts(masked, lines), entry.start, entry.end); // entryText(outline, entry)
+ */
+export function maskedSlice(masked: MaskedText, starts: Int32Array, start: number, end: number): string {
+  const line = textLineOf(masked, start);
+  return masked.text.slice(starts[line], starts[line + end - start]);
+}
+
+/**
+ * A masked text without more of the file's lines (`ranges`, `[first, end)`, in order, not overlapping, each
+ * within lines the masked text kept), cut from its text: what {@link maskedLines} gives with both sets of
+ * ranges, without the file's bytes.
+ *
+ * @example
+ * maskedFurther(masked, maskedLineStarts(masked, lines), [[3, 4]]).text; // the masked text without the file's fourth line
+ */
+export function maskedFurther(masked: MaskedText, starts: Int32Array, ranges: ReadonlyArray<readonly [number, number]>): MaskedText {
+  const pieces: string[] = [];
+  const runs: Array<[number, number]> = [];
+  let textLine = 0;
+  const total = starts.length - 1;
+  // The kept lines of the masked text, run by run, each less the ranges that fall in it.
+  let next = 0;
+  for (let index = 0; index < masked.runs.length; index += 1) {
+    const [runText, runFile] = masked.runs[index] as [number, number];
+    const runEnd = runFile + ((masked.runs[index + 1]?.[0] ?? total) - runText);
+    let fromLine = runFile;
+    const keep = (until: number) => {
+      if (until <= fromLine) return;
+      const previous = runs[runs.length - 1];
+      if (previous === undefined || previous[1] + (textLine - previous[0]) !== fromLine) runs.push([textLine, fromLine]);
+      const first = runText + fromLine - runFile;
+      pieces.push(masked.text.slice(starts[first], starts[first + until - fromLine]));
+      textLine += until - fromLine;
+    };
+    while (next < ranges.length && (ranges[next] as readonly [number, number])[0] < runEnd) {
+      const [start, end] = ranges[next] as readonly [number, number];
+      keep(start);
+      fromLine = end;
+      next += 1;
+    }
+    keep(runEnd);
+  }
+  return { text: pieces.join(""), runs };
 }
 
 /**
@@ -450,7 +584,7 @@ function entryPairs(outline: Outline, entry: OutlineEntry): Array<{ key: string;
     let after = keyEnd + 1;
     while (after < end && bytes[after] === SPACE) after += 1;
     if (current !== undefined) current.end = line;
-    pairs.push({ key: latin1(bytes.subarray(position, keyEnd)), start: line, end: entry.end, nested: after === end || bytes[after] === HASH });
+    pairs.push({ key: latin1(bytes, position, keyEnd), start: line, end: entry.end, nested: after === end || bytes[after] === HASH });
   }
   return pairs;
 }

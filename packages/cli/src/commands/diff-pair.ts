@@ -8,7 +8,7 @@
 
 import { isUtf8 } from "node:buffer";
 import { HEAD_MAX_BYTES } from "./diff-head.js";
-import { entryKeys, entryText, maskedText, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
+import { entryKeys, entryRanges, maskedFurther, maskedLines, maskedLineStarts, maskedSlice, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
 
 /**
  * The fields `diffDocuments` tells list entries apart by (its keyed-list rule): a stand-in for an entry
@@ -54,30 +54,50 @@ export function sameEntries(before: Outline, after: Outline): { old: LeftEntries
   const next: LeftEntries = new Map();
   const older = asBuffer(before.bytes);
   const newer = asBuffer(after.bytes);
+  const leave = (entry: OutlineEntry, match: OutlineEntry) => {
+    const keys = entryKeys(before, entry, LIST_KEY_FIELDS);
+    if (keys === undefined) return;
+    old.set(entry, keys);
+    next.set(match, keys);
+  };
+  /** Whether entry `a` of the older version and entry `b` of the newer have the same bytes. */
+  const same = (a: OutlineEntry, b: OutlineEntry) => {
+    const from = before.lineStarts[a.start] as number;
+    const to = (before.lineStarts[a.end] as number) - 1;
+    const at = after.lineStarts[b.start] as number;
+    const until = (after.lineStarts[b.end] as number) - 1;
+    return to - from === until - at && newer.compare(older, from, to, at, until) === 0;
+  };
   for (const list of before.lists) {
     const other = after.lists.find((candidate) => candidate.key === list.key);
     if (other === undefined) continue;
-    // Entries are looked up by their first line, then compared byte for byte.
+    // Most entries of a changed list are where they were: the entries the same up to the first that is not are
+    // paired in order (as the lookup below would pair them: each with the first of its bytes not yet paired).
+    const entries = list.entries;
+    const others = other.entries;
+    let first = 0;
+    while (first < entries.length && first < others.length && same(entries[first] as OutlineEntry, others[first] as OutlineEntry)) {
+      leave(entries[first] as OutlineEntry, others[first] as OutlineEntry);
+      first += 1;
+    }
+    if (first === entries.length || first === others.length) continue;
+    // The rest are looked up by their first line, then compared byte for byte.
     const waiting = new Map<number, OutlineEntry[]>();
-    for (const entry of other.entries) {
+    for (let index = first; index < others.length; index += 1) {
+      const entry = others[index] as OutlineEntry;
       const head = firstLineHash(after, entry);
       const queue = waiting.get(head);
       if (queue === undefined) waiting.set(head, [entry]);
       else queue.push(entry);
     }
-    for (const entry of list.entries) {
+    for (let index = first; index < entries.length; index += 1) {
+      const entry = entries[index] as OutlineEntry;
       const queue = waiting.get(firstLineHash(before, entry));
       if (queue === undefined) continue;
       // Compared in place: a view of every entry would cost more than the compare.
-      const from = before.lineStarts[entry.start] as number;
-      const to = (before.lineStarts[entry.end] as number) - 1;
-      const at = queue.findIndex((candidate) => newer.compare(older, from, to, after.lineStarts[candidate.start] as number, (after.lineStarts[candidate.end] as number) - 1) === 0);
+      const at = queue.findIndex((candidate) => same(entry, candidate));
       if (at < 0) continue;
-      const match = queue.splice(at, 1)[0] as OutlineEntry;
-      const keys = entryKeys(before, entry, LIST_KEY_FIELDS);
-      if (keys === undefined) continue;
-      old.set(entry, keys);
-      next.set(match, keys);
+      leave(entry, queue.splice(at, 1)[0] as OutlineEntry);
     }
   }
   return { old, next };
@@ -87,14 +107,14 @@ export function sameEntries(before: Outline, after: Outline): { old: LeftEntries
 export interface SideDigest {
   /** The lists under `spec`, entry by entry (lines of the file). */
   lists: OutlineList[];
-  /** The file without any list entry: its envelope. */
-  envelope: MaskedText;
+  /** The file without any list entry: its envelope (cut from `masked` on every read, so that it is not kept). */
+  readonly envelope: MaskedText;
   /** The file without the entries in `left`. */
   masked: MaskedText;
   /** The entries the same in the other version, with their stand-ins. */
   left: LeftEntries;
-  /** The text of each entry not in `left` (`entryText`), for positions inside it. */
-  texts: Map<OutlineEntry, string>;
+  /** The text of each entry of the lists not in `left` (what `entryText` gives), for positions inside it; undefined for the others. */
+  texts: { get(entry: OutlineEntry): string | undefined };
 }
 
 /** Both versions of a changed file, digested together. */
@@ -116,18 +136,43 @@ export function outlinable(bytes: Uint8Array): boolean {
   return bytes.byteLength <= OUTLINE_MAX_BYTES && !bom && isUtf8(bytes);
 }
 
-function sideDigest(outline: Outline, left: LeftEntries): SideDigest {
-  const texts = new Map<OutlineEntry, string>();
-  for (const list of outline.lists) {
-    for (const entry of list.entries) if (!left.has(entry)) texts.set(entry, entryText(outline, entry));
+/**
+ * One version's digest: its text without the entries left out (copied out of the bytes once), and, cut from that
+ * text when asked for (a slice shares its memory), the text of each entry kept and the envelope, which the
+ * loader parses once and need not be kept. (A class, not an object literal with a getter: V8 makes such a
+ * literal slowly, and its objects then outlive the young generation.)
+ */
+class Side implements SideDigest {
+  /** The line starts of the masked text, on first use. */
+  private starts: Int32Array | undefined;
+  readonly texts: SideDigest["texts"];
+
+  constructor(
+    readonly lists: OutlineList[],
+    readonly masked: MaskedText,
+    readonly left: LeftEntries,
+    /** How many lines the masked text has (see `maskedLineStarts`). */
+    private readonly lines: number,
+  ) {
+    this.texts = { get: (entry) => (left.has(entry) ? undefined : maskedSlice(masked, this.lineStarts(), entry.start, entry.end)) };
   }
-  return {
-    lists: outline.lists,
-    envelope: maskedText(outline, new Set(outline.lists.flatMap((list) => list.entries))),
-    masked: maskedText(outline, new Set(left.keys())),
-    left,
-    texts,
-  };
+
+  get envelope(): MaskedText {
+    const { left } = this;
+    return maskedFurther(this.masked, this.lineStarts(), entryRanges(this.lists, { has: (entry) => !left.has(entry) }));
+  }
+
+  private lineStarts(): Int32Array {
+    this.starts ??= maskedLineStarts(this.masked, this.lines);
+    return this.starts;
+  }
+}
+
+function sideDigest(outline: Outline, left: LeftEntries): SideDigest {
+  const ranges = entryRanges(outline.lists, left);
+  let lines = outline.lineStarts.length - 1;
+  for (const [start, end] of ranges) lines -= end - start;
+  return new Side(outline.lists, maskedLines(outline, ranges), left, lines);
 }
 
 /**
