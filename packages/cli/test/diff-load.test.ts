@@ -417,6 +417,19 @@ describe("outlineYaml", () => {
     const outline = outlineYaml(encoder.encode(text));
     const entries = outline?.lists[0]?.entries ?? [];
     expect(entries.map((entry) => entryKeys(outline as NonNullable<typeof outline>, entry, ["id"]))).toEqual([{ id: "e" }, undefined]);
+    // Below a key whose value is a deeper node, a `- ` line at the column is an error (the parser drops the keys after it).
+    const broken = "spec:\n  matters:\n    - meta:\n        k: v\n      - z\n      id: m1\n    - aliases:\n      - x\n        y: 1\n      - z\n      id: m2\n";
+    const brokenOutline = outlineYaml(encoder.encode(broken));
+    expect((brokenOutline?.lists[0]?.entries ?? []).map((entry) => entryKeys(brokenOutline as NonNullable<typeof brokenOutline>, entry, ["id"]))).toEqual([undefined, { id: "m2" }]);
+  });
+
+  test("an entry made unreadable by a `- ` line below a nested value gives what parsing both versions whole gives", () => {
+    const list = (status: string, order: "odd-first" | "odd-last") => {
+      const odd = "    - meta:\n        k: v\n      - z\n      id: m1\n      name: { zh: 怪, en: Odd }\n";
+      const other = `    - id: m2\n      name: { zh: 二, en: Two }\n      status: ${status}\n`;
+      return `apiVersion: onething/v1\nkind: Checklist\nmetadata:\n  id: cn.odd\n  title: { zh: 清单, en: List }\nspec:\n  matters:\n${order === "odd-first" ? odd + other : other + odd}  scope: x\n`;
+    };
+    expectSameDiff([file("a/l.yaml", list("planned", "odd-first"))], [file("b/l.yaml", list("landed", "odd-last"))]);
   });
 });
 

@@ -14,7 +14,8 @@ export interface DiffOptions {
    * For a loader that does not read every entry of the department registries and item catalogues it gives
    * (a registry the same in both versions is never compared, only its names are written): the entries of
    * `document`'s list (`departments` or `items`) whose `id` is `id`, in the list's order, or undefined to
-   * have the diff read them from the document's value. Asked only for the refs the diff writes as names.
+   * have the diff read them from the document's value. Asked for each string the diff writes that might be a
+   * ref (every string value it formats), once per string and document.
    */
   entriesWithId?: (document: SourceDocument, list: NamedList, id: string) => readonly unknown[] | undefined;
 }

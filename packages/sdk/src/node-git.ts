@@ -101,7 +101,7 @@ function runGit(root: string, args: string[]): Promise<GitRun> {
 }
 
 /** A blob's bytes, or why it could not be read. */
-type Blob = Uint8Array | { missing: false; detail: string };
+type ReadBlob = Uint8Array | { missing: false; detail: string };
 
 /**
  * Reads blobs by object id through one `git cat-file --batch` process (one process per file cost a fork and an
@@ -109,11 +109,11 @@ type Blob = Uint8Array | { missing: false; detail: string };
  * `<id> blob <size>` then the bytes, each blob copied once into a buffer of its own. A blob git reports missing,
  * or larger than git's output may be, is a failure of its own; a git that cannot start or fails fails them all.
  */
-function readBlobs(root: string, objects: readonly string[]): Promise<{ ok: true; blobs: Blob[] } | { ok: false; missing: boolean; detail: string }> {
+function readBlobs(root: string, objects: readonly string[]): Promise<{ ok: true; blobs: ReadBlob[] } | { ok: false; missing: boolean; detail: string }> {
   if (objects.length === 0) return Promise.resolve({ ok: true, blobs: [] });
   return new Promise((resolvePromise) => {
     const child = spawn("git", ["-C", root, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
-    const blobs: Blob[] = [];
+    const blobs: ReadBlob[] = [];
     const errors: Buffer[] = [];
     let header: Buffer[] = [];
     let body: Buffer | undefined;
@@ -155,6 +155,8 @@ function readBlobs(root: string, objects: readonly string[]): Promise<{ ok: true
         const length = Number(size);
         if (type !== "blob" || !Number.isSafeInteger(length)) {
           blobs.push({ missing: false, detail: `${object ?? ""} ${type ?? ""}`.trim() });
+          // An object of another type still comes with its bytes: pass over them.
+          if (Number.isSafeInteger(length) && length >= 0) skip = length + 1;
         } else if (length > MAX_GIT_OUTPUT) {
           blobs.push({ missing: false, detail: `${object ?? ""}: ${length} bytes, more than ${MAX_GIT_OUTPUT}` });
           skip = length + 1;

@@ -206,6 +206,9 @@ function entriesWithId(entry: Entry, list: NamedList, id: string): unknown[] {
     const entries: unknown[] = [];
     let clean = true;
     for (const candidate of candidates) {
+      // An entry whose id is read from its line as another word only mentions the id elsewhere.
+      const keys = entryKeys(outline, candidate, ID_FIELD);
+      if (keys !== undefined && keys["id"] !== id) continue;
       const parsed = parseClean(file.path, ENTRY_PREFIX + entryText(outline, candidate));
       const value = isRecord(parsed?.value) && Array.isArray(parsed.value["x"]) ? parsed.value["x"][0] : undefined;
       if (!isRecord(value)) {

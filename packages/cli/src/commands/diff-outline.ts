@@ -137,12 +137,6 @@ function keyEndAt(bytes: Uint8Array, position: number, end: number): number {
   return bytes[after] === COLON && (after + 1 === end || bytes[after + 1] === SPACE) ? after : -1;
 }
 
-/** Whether the bytes from `start` to `end` are all spaces. */
-function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let index = start; index < end; index += 1) if (bytes[index] !== SPACE) return false;
-  return true;
-}
-
 /** Whether nothing but spaces and a comment follows `position` on its line (the key's value is on the next lines). */
 function nothingAfter(bytes: Uint8Array, position: number, end: number): boolean {
   let at = position;
@@ -317,13 +311,22 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
   // Whether the last key at the column was one of the fields: a line below it that is not blank may continue
   // its value (a plain scalar goes on over deeper lines), so the word read from its line is not the value.
   let fieldAbove = false;
-  // Whether the last key at the column had no value on its line (an indentless sequence may follow).
+  // Whether the last key at the column had no value on its line and nothing but an indentless sequence (`- `
+  // lines at the column) has come below it yet: only then may a `- ` line at the column follow.
   let valueBelow = false;
+  // Whether that sequence has begun (deeper lines then belong to its items).
+  let sequence = false;
   for (let line = entry.start; line < entry.end; line += 1) {
     const start = lineStarts[line] as number;
     // A space at the keys' column: the line is indented deeper or shallower than the keys, so it holds none.
     if (line !== entry.start && bytes[start + column] === SPACE) {
-      if (fieldAbove && !blankLine(bytes, start, Math.min((lineStarts[line + 1] as number) - 1, bytes.length))) return undefined;
+      const lineEnd = Math.min((lineStarts[line + 1] as number) - 1, bytes.length);
+      let first = start;
+      while (first < lineEnd && bytes[first] === SPACE) first += 1;
+      const content = first < lineEnd && bytes[first] !== HASH;
+      if (fieldAbove && first < lineEnd) return undefined;
+      // A deeper node under the key: its value is that node, so a `- ` line at the column would be an error.
+      if (content && !sequence) valueBelow = false;
       continue;
     }
     const end = Math.min((lineStarts[line + 1] as number) - 1, bytes.length);
@@ -332,13 +335,17 @@ export function entryKeys(outline: Outline, entry: OutlineEntry, fields: readonl
     if (line === entry.start) position = start + column;
     if (position - start !== entry.column || position === end || bytes[position] === HASH) continue;
     // An indentless sequence: the value of the key above, whose value is on the next lines.
-    if (bytes[position] === DASH && bytes[position + 1] === SPACE && valueBelow) continue;
+    if (bytes[position] === DASH && bytes[position + 1] === SPACE && valueBelow) {
+      sequence = true;
+      continue;
+    }
     if (!isKeyStart(bytes[position] as number)) return undefined;
     let keyEnd = position + 1;
     while (keyEnd < end && isKeyByte(bytes[keyEnd] as number)) keyEnd += 1;
     if (bytes[keyEnd] !== COLON) return undefined;
     fieldAbove = false;
     valueBelow = nothingAfter(bytes, keyEnd + 1, end);
+    sequence = false;
     // Most keys are none of the fields: told by their bytes, without a string.
     const name = fieldAt(bytes, position, keyEnd, fields);
     if (name === undefined) continue;
