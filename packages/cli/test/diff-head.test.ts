@@ -84,13 +84,19 @@ describe("readHead", () => {
   });
 });
 
-describe("readWorkingPair", () => {
-  const root = mkdtempSync(join(tmpdir(), "onething-diff-pair-"));
+/** A temporary folder, removed after the enclosing describe, and a writer of files under it (folders made as needed). */
+function temporaryTree(prefix: string): { root: string; write: (path: string, text: string) => void } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const write = (path: string, text: string) => {
     mkdirSync(join(root, path, ".."), { recursive: true });
     writeFileSync(join(root, path), text);
   };
+  return { root, write };
+}
+
+describe("readWorkingPair", () => {
+  const { root, write } = temporaryTree("onething-diff-pair-");
   for (const side of ["a", "b"]) {
     write(`${side}/same.yaml`, "kind: Same\n");
     write(`${side}/nested/deeper/list.YML`, "kind: Nested\n");
@@ -200,12 +206,7 @@ describe("readWorkingPair", () => {
 });
 
 describe("readWorkingAgainst", () => {
-  const root = mkdtempSync(join(tmpdir(), "onething-diff-against-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const write = (path: string, text: string) => {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), text);
-  };
+  const { root, write } = temporaryTree("onething-diff-against-");
   const changed = LIST.replace("id: a\n", "id: a\n      status: landed\n");
 
   test("a working file the same as its twin shares its bytes, a changed one is digested with it, the rest are read as readWorkingTree reads them", async () => {

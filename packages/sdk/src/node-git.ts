@@ -158,7 +158,7 @@ function readBlobs(root: string, objects: readonly string[]): Promise<{ ok: true
           // An object of another type still comes with its bytes: pass over them.
           if (Number.isSafeInteger(length) && length >= 0) skip = length + 1;
         } else if (length > MAX_GIT_OUTPUT) {
-          blobs.push({ missing: false, detail: `${object ?? ""}: ${length} bytes, more than ${MAX_GIT_OUTPUT}` });
+          blobs.push({ missing: false, detail: `${object ?? ""}: ${length} > ${MAX_GIT_OUTPUT}` });
           skip = length + 1;
         } else {
           body = Buffer.allocUnsafeSlow(length);
@@ -180,7 +180,7 @@ function readBlobs(root: string, objects: readonly string[]): Promise<{ ok: true
     child.on("close", (code) => {
       const detail = Buffer.concat(errors).toString("utf8").trim().split("\n")[0] ?? "";
       if (spawnError !== undefined) resolvePromise({ ok: false, missing: spawnError.code === "ENOENT", detail: detail || spawnError.message });
-      else if (code !== 0 || blobs.length !== objects.length) resolvePromise({ ok: false, missing: false, detail: detail || `git cat-file --batch exited with ${String(code)}` });
+      else if (code !== 0 || blobs.length !== objects.length) resolvePromise({ ok: false, missing: false, detail: detail || `git cat-file --batch: ${String(code)}` });
       else resolvePromise({ ok: true, blobs });
     });
     child.stdin.end(`${objects.join("\n")}\n`);

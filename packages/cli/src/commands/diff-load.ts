@@ -1,7 +1,7 @@
 import { diffDocuments, parseSource, type DiffOptions, type DiffResult, type Lang, type NamedList, type SourceDocument, type SourceRange } from "@onething/sdk";
 import { locateInTree, OriginalPositions, readSubset, textRange, type SubsetTree } from "./diff-locate.js";
 import { READ_PAST_HEAD, readHead, type Head } from "./diff-head.js";
-import { entryKeys, entryText, fieldRanges, maskedLines, maskedText, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
+import { asBuffer, entryKeys, entryText, fieldRanges, lineOfOffset, maskedLines, maskedText, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
 import { decode, outlinable, OUTLINE_MAX_BYTES, sameEntries, type LeftEntries, type PairDigest, type SideDigest } from "./diff-pair.js";
 import { parseVersion, type VersionFile } from "./diff-sources.js";
 
@@ -237,8 +237,7 @@ const AS_IS_PATTERN = /^[^\s'"\\]+$/u;
  */
 function spelledAsIs(content: Content, id: string): number[] | undefined {
   if (!AS_IS_PATTERN.test(id)) return undefined;
-  const bytes = content.bytes;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = asBuffer(content.bytes);
   content.escapes ??= buffer.includes(BACKSLASH);
   if (content.escapes) return undefined;
   const needle = Buffer.from(id, "utf8");
@@ -255,7 +254,7 @@ function holding(outline: Outline, list: NamedList, offsets: readonly number[]):
   if (named === undefined) return null;
   const entries: OutlineEntry[] = [];
   for (const offset of offsets) {
-    const line = lineAt(outline.lineStarts, offset);
+    const line = lineOfOffset(outline, offset);
     // The last entry starting at or before the line, when the line is inside it.
     let low = 0;
     let high = named.entries.length - 1;
@@ -273,18 +272,6 @@ function holding(outline: Outline, list: NamedList, offsets: readonly number[]):
     if (inside !== undefined && line < inside.end && entries[entries.length - 1] !== inside) entries.push(inside);
   }
   return entries;
-}
-
-/** The 0-based line holding a byte offset. */
-function lineAt(lineStarts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((lineStarts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** The entries of the named list by their ids; null when one entry's id cannot be read from its lines. */

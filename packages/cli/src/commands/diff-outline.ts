@@ -56,8 +56,13 @@ export interface Outline {
   lists: OutlineList[];
 }
 
-/** A Buffer over the same memory (no copy). */
-function asBuffer(bytes: Uint8Array): Buffer {
+/**
+ * A Buffer over the same memory (no copy).
+ *
+ * @example
+ * asBuffer(new Uint8Array([0x61])).toString("latin1"); // "a"
+ */
+export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -95,6 +100,24 @@ function lineStartsOf(bytes: Uint8Array): Int32Array {
   for (let index = buffer.indexOf(NEWLINE); index >= 0; index = buffer.indexOf(NEWLINE, index + 1)) push(index + 1);
   push(bytes.length + 1);
   return starts.subarray(0, count);
+}
+
+/**
+ * The 0-based line of an outline's file that holds a byte offset.
+ *
+ * @example
+ * lineOfOffset(outlineYaml(new TextEncoder().encode("a: 1\nb: 2\n"))!, 5); // 1
+ */
+export function lineOfOffset(outline: Outline, offset: number): number {
+  const { lineStarts } = outline;
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** A BOM (U+FEFF) as UTF-8. */

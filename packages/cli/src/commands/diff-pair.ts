@@ -8,7 +8,7 @@
 
 import { isUtf8 } from "node:buffer";
 import { HEAD_MAX_BYTES } from "./diff-head.js";
-import { entryKeys, entryRanges, maskedFurther, maskedLines, maskedLineStarts, maskedSlice, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
+import { asBuffer, entryKeys, entryRanges, maskedFurther, maskedLines, maskedLineStarts, maskedSlice, outlineYaml, type MaskedText, type Outline, type OutlineEntry, type OutlineList } from "./diff-outline.js";
 
 /**
  * The fields `diffDocuments` tells list entries apart by (its keyed-list rule): a stand-in for an entry
@@ -21,11 +21,6 @@ export const OUTLINE_MAX_BYTES = HEAD_MAX_BYTES;
 
 /** The entries of one version that are the same in the other, each with its stand-in (one object, shared by both versions). */
 export type LeftEntries = Map<OutlineEntry, Record<string, string>>;
-
-/** A Buffer over the same memory (no copy). */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 /**
  * A hash (FNV-1a) of the first line of an entry: a cheap key to find the same entry by, without making a string
@@ -127,7 +122,7 @@ export interface PairDigest {
 
 /** The bytes decoded as UTF-8 (already checked to be valid), without a copy. */
 export function decode(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  return asBuffer(bytes).toString("utf8");
 }
 
 /** Whether the loader can outline these bytes (size, BOM, UTF-8); the outline itself may still decline. */

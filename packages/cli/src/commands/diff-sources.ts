@@ -283,34 +283,41 @@ export async function readWorkingAgainst(options: { cwd: string; before: readonl
       continue;
     }
     const read: VersionFile[] = [];
+    // The twins paired while reading this path (digested or not): kept once every file of it was read.
+    const pairedHere = new Map<number, VersionFile>();
     try {
       for (const file of listed) {
         const next = readInto(resolve(cwd, file), scratch);
         scratch = next.buffer;
         const bytes = next.buffer.subarray(0, next.length);
         const place = places.get(file);
-        const twin = place === undefined || paired.has(place) ? undefined : before[place];
+        const twin = place === undefined || paired.has(place) || pairedHere.has(place) ? undefined : before[place];
         if (twin === undefined || place === undefined) {
           read.push({ path: file, bytes: copyOf(bytes) });
           continue;
         }
-        paired.add(place);
         if (bytes.equals(twin.bytes)) {
+          pairedHere.set(place, twin);
           read.push({ path: file, bytes: twin.bytes });
           continue;
         }
         const pair = digestPair(twin.bytes, bytes);
         if (pair === undefined) {
+          pairedHere.set(place, twin);
           read.push({ path: file, bytes: copyOf(bytes) });
           continue;
         }
-        before[place] = { path: twin.path, bytes: twin.bytes, digest: { pair, side: pair.before } };
+        pairedHere.set(place, { path: twin.path, bytes: twin.bytes, digest: { pair, side: pair.before } });
         read.push(rereadFile({ cwd, path: file, print: printOf(next.status, bytes, settledMs), lang }, { digest: { pair, side: pair.after } }));
       }
     } catch {
       // A file that cannot be read is reported as readWorkingTree reports it.
       after.push(...(await readWorkingTree({ cwd, path, lang })));
       continue;
+    }
+    for (const [place, twin] of pairedHere) {
+      paired.add(place);
+      before[place] = twin;
     }
     after.push(...read);
   }
