@@ -8,7 +8,7 @@ const COMMAND_LINES: Record<Lang, readonly (readonly [string, string])[]> = {
   zh: [
     ["validate [路径…]", "校验清单文件（YAML），报告问题"],
     ["overview [路径]", "清单概览：文档、批次、主体与阶段、可信度和问题数（没有终端时 npm start 运行它）"],
-    ["diff [引用] [路径…]", "语义比较两个版本（默认 HEAD 与工作区；或 diff <旧> <新>），给出建议版本升级"],
+    ["diff [引用…] [--] [路径…]", "语义比较两个版本（默认 HEAD 与工作区；或两个提交，或 diff <旧> <新>），给出建议版本升级"],
     ["changeset", "为 checklists/ 的变更写出变更集（升级取变更影响）；diff --check-changeset <引用> 检查它"],
     ["reconcile [路径…]", "对账销号：进度台账逐事项对照清单，报告已落地、推进中、不适用、超期、未对账"],
     ["resolve <清单标识>", "输出解析继承后的有效清单（yaml/json，--with-origin 注明来源）"],
@@ -21,7 +21,7 @@ const COMMAND_LINES: Record<Lang, readonly (readonly [string, string])[]> = {
   en: [
     ["validate [paths…]", "validate checklist files (YAML) and report problems"],
     ["overview [path]", "a short overview: documents, batches, subjects and stages, confidence, problems (npm start without a terminal)"],
-    ["diff [ref] [paths…]", "semantic diff of two versions (HEAD vs the working tree, or diff <old> <new>), with the bump"],
+    ["diff [refs] [--] [paths…]", "semantic diff of two versions (HEAD vs the working tree, two commits, or diff <old> <new>), with the bump"],
     ["changeset", "write a changeset for the changes of checklists/; diff --check-changeset <ref> checks it"],
     ["reconcile [paths…]", "tick-off: check Progress ledgers against their lists (landed, in progress, overdue, missing…)"],
     ["resolve <id>", "print the effective list after extends (yaml/json, --with-origin for provenance)"],

@@ -39,6 +39,8 @@ export interface ParsedArguments {
   positionals: string[];
   /** Option values by long name. */
   values: Record<string, string | boolean | undefined>;
+  /** How many of `positionals` came before a `--` argument; undefined when there was none (everything after `--` is a positional). */
+  beforeSeparator?: number;
 }
 
 /**
@@ -79,13 +81,21 @@ function optionInError(detail: string): string {
 
 /**
  * Parses a command's arguments strictly with node:util `parseArgs`; unknown options and missing values
- * become a `UsageError` with a message in `lang`.
+ * become a `UsageError` with a message in `lang`. A `--` ends the options (what follows is positional, even
+ * when it starts with "-"), and `beforeSeparator` says how many positionals came before it.
+ *
+ * @example
+ * parseCommandArguments({ argv: ["HEAD", "--", "checklists"], spec: { lang: { type: "string" } }, command: "diff", lang: "zh" });
+ * // { positionals: ["HEAD", "checklists"], values: {}, beforeSeparator: 1 }
  */
 export function parseCommandArguments(options: { argv: string[]; spec: OptionSpec; command: string; lang: Lang }): ParsedArguments {
   const text = messages(options.lang);
   try {
-    const parsed = parseArgs({ args: attachNegativeValues(options.argv, options.spec), options: options.spec, strict: true, allowPositionals: true });
-    return { positionals: parsed.positionals, values: parsed.values as ParsedArguments["values"] };
+    const parsed = parseArgs({ args: attachNegativeValues(options.argv, options.spec), options: options.spec, strict: true, allowPositionals: true, tokens: true });
+    const separator = parsed.tokens.findIndex((token) => token.kind === "option-terminator");
+    const result: ParsedArguments = { positionals: parsed.positionals, values: parsed.values as ParsedArguments["values"] };
+    if (separator >= 0) result.beforeSeparator = parsed.tokens.slice(0, separator).filter((token) => token.kind === "positional").length;
+    return result;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,14 +14,40 @@ import { createIo } from "./helpers.js";
 const fixtures = fileURLToPath(new URL("../../diff/fixtures/", import.meta.url));
 let repo: string;
 
+function gitAt(cwd: string, ...args: string[]): string {
+  return execFileSync("git", ["-c", "user.name=onething test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+}
+
 function git(...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=onething test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd: repo, encoding: "utf8" });
+  return gitAt(repo, ...args);
+}
+
+async function runAt(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = createIo({ cwd });
+  const code = await main(["diff", "--lang", "en", ...argv], io);
+  return { code, out: io.out(), err: io.err() };
 }
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = createIo({ cwd: repo });
-  const code = await main(["diff", "--lang", "en", ...argv], io);
-  return { code, out: io.out(), err: io.err() };
+  return runAt(repo, ...argv);
+}
+
+/** Commits the working tree's checklists on a branch of its own, leaving HEAD, the index and the working tree as they are. */
+function branchOfWorkingTree(name: string): void {
+  const env = { ...process.env, GIT_INDEX_FILE: join(repo, ".git", `${name}-index`) };
+  execFileSync("git", ["add", "checklists"], { cwd: repo, env });
+  const tree = execFileSync("git", ["write-tree"], { cwd: repo, env, encoding: "utf8" }).trim();
+  const commit = git("commit-tree", tree, "-p", "HEAD", "-m", name).trim();
+  git("update-ref", `refs/heads/${name}`, commit);
+}
+
+/** Each change of a JSON diff as "check file:line" of its newer place, else its older one. */
+function changeLines(json: string): string[] {
+  const changes = JSON.parse(json).changes as { check: string; locations: { before?: { file: string; line: number }; after?: { file: string; line: number } } }[];
+  return changes.map((change) => {
+    const place = change.locations.after ?? change.locations.before;
+    return `${change.check} ${place?.file}:${place?.line}`;
+  });
 }
 
 beforeAll(() => {
@@ -77,12 +103,7 @@ describe("onething diff <git-ref>", () => {
   });
 
   test("two refs compare two commits, both read from git; --staged with two refs exits with 2", async () => {
-    // A commit of the working tree on a branch of its own, leaving HEAD, the index and the working tree as they are.
-    const env = { ...process.env, GIT_INDEX_FILE: join(repo, ".git", "other-index") };
-    execFileSync("git", ["add", "checklists"], { cwd: repo, env });
-    const tree = execFileSync("git", ["write-tree"], { cwd: repo, env, encoding: "utf8" }).trim();
-    const commit = git("commit-tree", tree, "-p", "HEAD", "-m", "edited").trim();
-    git("update-ref", "refs/heads/edited", commit);
+    branchOfWorkingTree("edited");
     const working = await run("HEAD", "--format", "json");
     const refs = await run("HEAD", "edited", "--format", "json");
     expect(refs.code).toBe(0);
@@ -117,6 +138,117 @@ describe("onething diff <git-ref>", () => {
       expect(result.err).toContain("checklists/broken.yaml:");
     } finally {
       rmSync(path);
+    }
+  });
+});
+
+describe("onething diff [<ref> [<ref>]] -- [paths…]", () => {
+  beforeAll(() => branchOfWorkingTree("separated"));
+
+  test("refs before --, paths after: the same comparisons as without it", async () => {
+    const national = await run("HEAD", "checklists/national", "--format", "json");
+    expect(changeLines(national.out)).toEqual(["metric-changed checklists/national/2024-1.yaml:44", "metric-changed checklists/national/2024-1.yaml:46"]);
+    expect(await run("--format", "json", "HEAD", "--", "checklists/national")).toEqual(national);
+    // No ref before --: HEAD against the working tree of the paths after it.
+    expect(await run("--format", "json", "--", "checklists/national")).toEqual(national);
+    expect(await run("--format", "json", "--")).toEqual(await run("--format", "json"));
+    const refs = await run("--format", "json", "HEAD", "separated", "--", "checklists/national");
+    expect([refs.code, changeLines(refs.out)]).toEqual([0, changeLines(national.out)]);
+    // Nothing staged: the index is HEAD.
+    const staged = await run("--staged", "--fail-on", "any", "--", "checklists");
+    expect([staged.code, staged.err]).toEqual([0, ""]);
+  });
+
+  test("a path after -- is never a ref, even one naming a commit", async () => {
+    // Without --, "separated" is no path but names a commit: the newer version's ref.
+    expect((await run("HEAD", "separated", "--format", "json")).code).toBe(0);
+    const path = await run("HEAD", "--", "separated");
+    expect([path.code, path.err]).toEqual([2, "Nothing to compare: no YAML files under separated.\n"]);
+  });
+
+  test("a path deleted in the working tree but present at the ref is compared: its documents are removed", async () => {
+    const national = join(repo, "checklists", "national");
+    const aside = join(repo, "national-aside");
+    renameSync(national, aside);
+    try {
+      // Without --, a lone argument that is no path is a ref, and this one names none.
+      expect((await run("checklists/national")).code).toBe(2);
+      const removed = await run("--format", "json", "--fail-on", "breaking", "--", "checklists/national");
+      expect([removed.code, removed.err]).toEqual([1, ""]);
+      expect(changeLines(removed.out)).toEqual(["document-removed checklists/national/2024-1.yaml:8"]);
+      expect(changeLines((await run("--format", "json", "HEAD", "--", "checklists/national/2024-1.yaml")).out)).toEqual(changeLines(removed.out));
+    } finally {
+      renameSync(aside, national);
+    }
+  });
+
+  test("more than two refs, a ref naming no commit before --, and --staged with two refs exit with 2", async () => {
+    const many = await run("HEAD", "separated", "HEAD", "--", "checklists");
+    expect([many.code, many.err]).toEqual([2, "At most two git refs may come before --, got 3: HEAD, separated, HEAD. Put paths after --.\n"]);
+    const folder = await run("checklists", "--", "checklists/national");
+    expect([folder.code, folder.err]).toEqual([2, '"checklists" comes before --, so it must be a git ref naming a commit, but it does not exist or names no commit; put paths after --.\n']);
+    const second = await run("HEAD", "no-such-branch", "--");
+    expect(second.code).toBe(2);
+    expect(second.err).toContain('"no-such-branch" comes before --');
+    const staged = await run("HEAD", "separated", "--staged", "--");
+    expect([staged.code, staged.err]).toEqual([2, "--staged compares the index with one ref; it cannot be used with two git refs.\n"]);
+    const io = createIo({ cwd: repo });
+    expect(await main(["diff", "a", "b", "c", "--"], io)).toBe(2);
+    expect(io.err()).toBe("-- 之前至多有两个 git 引用，收到 3 个：a、b、c。路径请写在 -- 之后。\n");
+  });
+
+  test("--help says what -- does, in Chinese and in English", async () => {
+    const zh = createIo({ cwd: repo });
+    await main(["diff", "--help"], zh);
+    expect(zh.out()).toContain("onething diff [<git 引用>] [--] [路径…]");
+    expect(zh.out()).toContain("-- 之前只能是 git 引用");
+    expect((await run("--help")).out).toContain("As in git, -- separates refs from paths");
+  });
+});
+
+describe("onething diff <ref> <ref> without paths", () => {
+  test("reads checklists when either commit has it, whatever the working tree holds", async () => {
+    const project = mkdtempSync(join(tmpdir(), "onething-diff-refs-"));
+    try {
+      cpSync(join(fixtures, "_context"), join(project, "checklists"), { recursive: true });
+      cpSync(join(fixtures, "trips-regressed/before"), join(project, "checklists"), { recursive: true });
+      // A YAML file outside checklists that is no onething document: reading "." would stop at it.
+      writeFileSync(join(project, "compose.yaml"), "services:\n  web: { image: nginx }\n");
+      gitAt(project, "init", "-q");
+      gitAt(project, "add", ".");
+      gitAt(project, "commit", "-q", "-m", "before");
+      cpSync(join(fixtures, "trips-regressed/after"), join(project, "checklists"), { recursive: true });
+      gitAt(project, "commit", "-q", "-a", "-m", "after");
+      // A working tree without checklists (a sparse checkout, say).
+      rmSync(join(project, "checklists"), { recursive: true });
+      const result = await runAt(project, "HEAD~1", "HEAD", "--format", "json");
+      expect([result.code, result.err]).toEqual([0, ""]);
+      expect(changeLines(result.out)).toEqual(["metric-changed checklists/national/2024-1.yaml:44", "metric-changed checklists/national/2024-1.yaml:46"]);
+      expect(await runAt(project, "--format", "json", "HEAD~1", "HEAD", "--")).toEqual(result);
+      // With one ref the working tree is a version: no checklists there, so the whole folder, compose.yaml too.
+      expect((await runAt(project, "HEAD")).err).toContain("compose.yaml");
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("onething diff when git fails while reading", () => {
+  test("a damaged object store is a usage error on one line, in git's own words, with nothing on stdout", async () => {
+    const damaged = mkdtempSync(join(tmpdir(), "onething-diff-damaged-"));
+    try {
+      cpSync(repo, damaged, { recursive: true });
+      // Cut a committed list's object short, as a full disk or a killed writer leaves it.
+      const object = gitAt(damaged, "rev-parse", "HEAD:checklists/national/2024-1.yaml").trim();
+      const stored = join(damaged, ".git", "objects", object.slice(0, 2), object.slice(2));
+      const bytes = readFileSync(stored);
+      rmSync(stored);
+      writeFileSync(stored, bytes.subarray(0, bytes.length >> 1));
+      const result = await runAt(damaged, "HEAD", "--", "checklists");
+      expect([result.code, result.out]).toEqual([2, ""]);
+      expect(result.err).toMatch(/^A git command failed: fatal: .*\n$/u);
+    } finally {
+      rmSync(damaged, { recursive: true, force: true });
     }
   });
 });

@@ -178,4 +178,36 @@ describe("readGitFiles reads every blob through one git process", () => {
     expect(broken.files.length).toBe(Object.keys(written).length - 1);
     expect(texts(broken)["lists/l100.yaml"]).toBe(written["lists/l100.yaml"]);
   });
+
+  test("a git that dies while reading (a truncated object in a damaged store) is one git-failed finding for the whole read, not one per file", async () => {
+    const damaged = mkdtempSync(join(tmpdir(), "onething-git-damaged-"));
+    try {
+      const run = (...args: string[]) => execFileSync("git", ["-C", damaged, "-c", "user.name=t", "-c", "user.email=t@t", ...args], { encoding: "utf8" });
+      mkdirSync(join(damaged, "lists"));
+      for (let index = 0; index < 5; index += 1) {
+        const lines = Array.from({ length: 2000 }, (_, line) => `x${line}: 数据 ${(line * 7919 + index) % 1000}`);
+        writeFileSync(join(damaged, "lists", `l${index}.yaml`), `# 清单 ${index}\n${lines.join("\n")}\n`);
+      }
+      run("init", "--quiet");
+      run("add", ".");
+      run("commit", "--quiet", "-m", "five");
+      expect((await readGitFiles({ root: damaged, ref: "HEAD", paths: ["lists"] })).files).toHaveLength(5);
+      // Cut one blob's loose object short, as a full disk or a killed writer leaves it: its header still reads,
+      // so git starts to give it and then dies, with the blobs after it unread.
+      const object = run("rev-parse", "HEAD:lists/l2.yaml").trim();
+      const stored = join(damaged, ".git", "objects", object.slice(0, 2), object.slice(2));
+      const bytes = readFileSync(stored);
+      rmSync(stored);
+      writeFileSync(stored, bytes.subarray(0, bytes.length >> 1));
+      const read = await readGitFiles({ root: damaged, ref: "HEAD", paths: ["lists"] });
+      expect(read.files).toEqual([]);
+      expect(read.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([["git-failed", "error", undefined]]);
+      const [diagnostic] = read.diagnostics;
+      // git's own words, the same in both languages, after each language's lead-in.
+      expect(diagnostic?.message.en).toMatch(/^A git command failed: \S/u);
+      expect(diagnostic?.message.zh.replace("git 命令失败：", "")).toBe(diagnostic?.message.en.replace("A git command failed: ", ""));
+    } finally {
+      rmSync(damaged, { recursive: true, force: true });
+    }
+  });
 });

@@ -178,7 +178,9 @@ function readBlobs(root: string, objects: readonly string[]): Promise<{ ok: true
     });
     child.stdin.on("error", () => undefined);
     child.on("close", (code) => {
-      const detail = Buffer.concat(errors).toString("utf8").trim().split("\n")[0] ?? "";
+      // What git said: the line of its fatal error when it died, else its first line.
+      const lines = Buffer.concat(errors).toString("utf8").trim().split("\n");
+      const detail = lines.find((line) => line.startsWith("fatal:")) ?? lines[0] ?? "";
       if (spawnError !== undefined) resolvePromise({ ok: false, missing: spawnError.code === "ENOENT", detail: detail || spawnError.message });
       else if (code !== 0 || blobs.length !== objects.length) resolvePromise({ ok: false, missing: false, detail: detail || `git cat-file --batch: ${String(code)}` });
       else resolvePromise({ ok: true, blobs });
@@ -273,8 +275,9 @@ function listedFiles(output: Buffer, index: boolean): { files: ListedFile[]; con
  * `ref: GIT_INDEX` (`":"`), straight from git without a checkout (symbolic links, submodules, dot-folders and
  * `node_modules` skipped). git runs with an argument array, never a shell. Bad input — git missing, a root
  * outside any repository, a ref that is empty, starts with "-" or names no commit, a path outside the root, a
- * file with unresolved conflicts in the index — comes back as diagnostics, never thrown; a path with no
- * files at the ref simply yields none.
+ * file with unresolved conflicts in the index, a blob git cannot give — comes back as diagnostics, never
+ * thrown; a git that fails while reading the blobs (a damaged object store, say) is one diagnostic for the
+ * whole read, with no files. A path with no files at the ref simply yields none.
  *
  * @example
  * const { files, diagnostics } = await readGitFiles({ root: ".", ref: "HEAD", paths: ["checklists"] });
@@ -308,9 +311,11 @@ export async function readGitFiles(options: ReadGitFilesOptions): Promise<GitFil
     );
   }
   const blobs = await readBlobs(root, listed.files.map((file) => file.object));
+  // A git that could not start or failed while reading says nothing of any one file: one finding for the read.
+  if (!blobs.ok) return { files: [], diagnostics: [...diagnostics, failure(blobs, root)] };
   const files: GitFile[] = [];
   for (const [position, file] of listed.files.entries()) {
-    const blob = blobs.ok ? blobs.blobs[position] : blobs;
+    const blob = blobs.blobs[position];
     if (blob === undefined) continue;
     if (blob instanceof Uint8Array) files.push({ path: file.path, text: blob });
     else diagnostics.push(failure(blob, root, file.path));

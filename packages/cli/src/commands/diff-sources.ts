@@ -331,8 +331,11 @@ export async function git(options: { cwd: string; args: string[]; lang: Lang }):
   throw gitUsageError({ diagnostics: [result.diagnostic], ref: "", lang: options.lang }) ?? new UsageError(result.diagnostic.message[options.lang]);
 }
 
-/** The usage error for the first of `readGitFiles`'s findings, in the CLI's words; undefined when there is none. */
-function gitUsageError(options: { diagnostics: readonly Diagnostic[]; ref: string; lang: Lang }): UsageError | undefined {
+/**
+ * The usage error for the first of `readGitFiles`'s findings, in the CLI's words; undefined when there is none.
+ * `separated`: the ref was written before `--`, so an unknown one cannot have been meant as a path.
+ */
+function gitUsageError(options: { diagnostics: readonly Diagnostic[]; ref: string; lang: Lang; separated?: boolean }): UsageError | undefined {
   const [first] = options.diagnostics;
   if (first === undefined) return undefined;
   const text = diffMessages(options.lang);
@@ -342,7 +345,7 @@ function gitUsageError(options: { diagnostics: readonly Diagnostic[]; ref: strin
     case "git-ref-invalid":
       return new UsageError(text.badRef(options.ref));
     case "git-ref-unknown":
-      return new UsageError(text.refMissing(options.ref));
+      return new UsageError(options.separated === true ? text.notARef(options.ref) : text.refMissing(options.ref));
     case "path-outside-root":
       return new UsageError(messages(options.lang).pathOutsideRoot(first.file ?? ""));
     default:
@@ -350,11 +353,34 @@ function gitUsageError(options: { diagnostics: readonly Diagnostic[]; ref: strin
   }
 }
 
-/** Checks that `ref` names a commit; a ref that does not exist (or looks like an option) is a usage error. */
-export async function verifyRef(options: { cwd: string; ref: string; lang: Lang }): Promise<void> {
+/**
+ * Checks that `ref` names a commit; a ref that does not exist (or looks like an option) is a usage error.
+ * `separated`: the ref was written before `--`, and an unknown one is told so (paths go after `--`).
+ *
+ * @example
+ * await verifyRef({ cwd: process.cwd(), ref: "origin/main", lang: "zh", separated: true }); // throws a UsageError when it names no commit
+ */
+export async function verifyRef(options: { cwd: string; ref: string; lang: Lang; separated?: boolean }): Promise<void> {
   const { diagnostics } = await readGitFiles({ root: options.cwd, ref: options.ref, paths: [] });
-  const error = gitUsageError({ diagnostics, ref: options.ref, lang: options.lang });
+  const error = gitUsageError({ diagnostics, ...options });
   if (error !== undefined) throw error;
+}
+
+/**
+ * The paths a comparison of two commits reads when none are given, picked from the commits as `defaultPaths`
+ * picks from the working tree: `checklists` when either commit (`refs`, each already checked to name one) has a
+ * `checklists` folder under `cwd`, else `.`.
+ *
+ * @example
+ * await refDefaultPaths({ cwd: process.cwd(), refs: ["origin/main", "HEAD"] }); // ["checklists"] in a project that has it
+ */
+export async function refDefaultPaths(options: { cwd: string; refs: readonly string[] }): Promise<string[]> {
+  for (const ref of options.refs) {
+    // `-d` lists the folder itself, as a `tree` entry, and nothing when the commit has no folder of that name.
+    const listed = await runGitCommand({ root: options.cwd, args: ["ls-tree", "-d", "-z", ref, "--", "checklists"] });
+    if (listed.ok && / tree [0-9a-f]+\tchecklists\0/u.test(new TextDecoder().decode(listed.stdout))) return ["checklists"];
+  }
+  return ["."];
 }
 
 /**

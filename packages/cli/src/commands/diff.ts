@@ -7,7 +7,7 @@ import { changesetMessages } from "./changeset-messages.js";
 import { runCheckChangeset } from "./check-changeset.js";
 import { diffVersions } from "./diff-load.js";
 import { diffMessages } from "./diff-messages.js";
-import { namesCommit, pathExists, readGitVersion, readWorkingAgainst, readWorkingPair, verifyRef, type VersionFile } from "./diff-sources.js";
+import { namesCommit, pathExists, readGitVersion, readWorkingAgainst, readWorkingPair, refDefaultPaths, verifyRef, type VersionFile } from "./diff-sources.js";
 import { shouldColor } from "./validate.js";
 
 export { parseVersion } from "./diff-sources.js";
@@ -55,8 +55,45 @@ export function failsOn(result: DiffResult, failOn: FailOn): boolean {
   }
 }
 
-async function readVersions(options: { io: CliIo; positionals: string[]; staged: boolean; lang: Lang }): Promise<{ before: VersionFile[]; after: VersionFile[] }> {
-  const { io, positionals, staged, lang } = options;
+/** A pair of versions to diff. */
+type Versions = { before: VersionFile[]; after: VersionFile[] };
+
+/**
+ * Reads a git version (`ref`) against `other` (a second commit), the index (`staged`) or the working tree, under
+ * `given` paths, or by default `checklists` when it is there (in either commit for two refs, else in the working
+ * tree), else `.`.
+ */
+async function readAgainstRef(options: { io: CliIo; ref: string; other: string | undefined; given: string[]; staged: boolean; lang: Lang }): Promise<Versions> {
+  const { io, ref, other, staged, lang } = options;
+  if (other !== undefined && staged) throw new UsageError(diffMessages(lang).stagedWithTwoRefs);
+  const paths = options.given.length > 0 ? options.given : other !== undefined ? await refDefaultPaths({ cwd: io.cwd, refs: [ref, other] }) : await defaultPaths(io.cwd);
+  const committed = await readGitVersion({ cwd: io.cwd, ref, paths, lang });
+  const { before, after } =
+    other !== undefined
+      ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: other, paths, lang }) }
+      : staged
+        ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang }) }
+        : await readWorkingAgainst({ cwd: io.cwd, before: committed, paths, lang });
+  if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(paths.join(", ")));
+  return { before, after };
+}
+
+/**
+ * The versions the positionals name. With a `--` (`beforeSeparator` positionals before it), as in git: before
+ * it only refs (none: HEAD; at most two, each naming a commit), after it only paths. Without one, two existing
+ * paths are two versions of the working tree, and otherwise the first is a ref and the second a ref only when
+ * it is no path but names a commit.
+ */
+async function readVersions(options: { io: CliIo; positionals: string[]; beforeSeparator: number | undefined; staged: boolean; lang: Lang }): Promise<Versions> {
+  const { io, positionals, beforeSeparator, staged, lang } = options;
+  if (beforeSeparator !== undefined) {
+    const refs = positionals.slice(0, beforeSeparator);
+    if (refs.length > 2) throw new UsageError(diffMessages(lang).tooManyRefs(refs));
+    for (const ref of refs) await verifyRef({ cwd: io.cwd, ref, lang, separated: true });
+    const [ref = "HEAD", other] = refs;
+    if (refs.length === 0) await verifyRef({ cwd: io.cwd, ref, lang });
+    return readAgainstRef({ io, ref, other, given: positionals.slice(beforeSeparator), staged, lang });
+  }
   const [first, second] = positionals;
   if (positionals.length === 2 && first !== undefined && second !== undefined && !staged && (await pathExists(io.cwd, first))) {
     const { before, after } = await readWorkingPair({ cwd: io.cwd, before: first, after: second, lang });
@@ -67,18 +104,7 @@ async function readVersions(options: { io: CliIo; positionals: string[]; staged:
   await verifyRef({ cwd: io.cwd, ref, lang });
   // A second argument that is no path but names a commit is the newer version's ref.
   const other = second !== undefined && !(await pathExists(io.cwd, second)) && (await namesCommit({ cwd: io.cwd, ref: second })) ? second : undefined;
-  if (other !== undefined && staged) throw new UsageError(diffMessages(lang).stagedWithTwoRefs);
-  const rest = positionals.slice(other === undefined ? 1 : 2);
-  const paths = rest.length > 0 ? rest : await defaultPaths(io.cwd);
-  const committed = await readGitVersion({ cwd: io.cwd, ref, paths, lang });
-  const { before, after } =
-    other !== undefined
-      ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: other, paths, lang }) }
-      : staged
-        ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang }) }
-        : await readWorkingAgainst({ cwd: io.cwd, before: committed, paths, lang });
-  if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(paths.join(", ")));
-  return { before, after };
+  return readAgainstRef({ io, ref, other, given: positionals.slice(other === undefined ? 1 : 2), staged, lang });
 }
 
 /** Runs `onething diff` and returns the exit code. */
@@ -101,7 +127,7 @@ export async function runDiff(options: { argv: string[]; io: CliIo; lang: Lang }
   const staged = args.values["staged"] === true;
   const output = typeof args.values["output"] === "string" ? args.values["output"] : undefined;
 
-  const versions = await readVersions({ io, positionals: args.positionals, staged, lang });
+  const versions = await readVersions({ io, positionals: args.positionals, beforeSeparator: args.beforeSeparator, staged, lang });
   const result = diffVersions({ before: versions.before, after: versions.after, lang });
 
   let text: string;
