@@ -4,7 +4,7 @@ export { structuralDiagnostics, mapStructuralErrors, STRUCTURAL_DIAGNOSTICS } fr
 export type { MapStructuralErrorsOptions } from "./structural.js";
 export { rules } from "./rules/index.js";
 export { defineRule } from "./types.js";
-export type { MessageData, Rule, RuleContext, RuleMeta, RuleRelated, RuleReport, ValidateOptions } from "./types.js";
+export type { MessageData, Rule, RuleContext, RuleMeta, RuleRelated, RuleReport, StructuralFinding, StructuralHint, ValidateOptions } from "./types.js";
 export { batchKey, collectMatterIds } from "./project-index.js";
 export type { IncompleteIds, IndexedChecklist, IndexedMatter, Located, ProjectIndex } from "./project-index.js";
 export { checkCreditCode, creditCodeCheckCharacter, CREDIT_CODE_CHARSET, PROVINCE_PREFIXES, NATIONAL_DIVISION } from "./codes.js";

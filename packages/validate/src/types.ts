@@ -1,4 +1,4 @@
-import type { LocalizedMessage, Severity, SourceDocument } from "@onething/schemas";
+import type { Diagnostic, LocalizedMessage, Severity, SourceDocument } from "@onething/schemas";
 import type { ProjectIndex } from "./project-index.js";
 
 /** Options of `validateDocuments`. */
@@ -71,12 +71,36 @@ export interface RuleContext {
   report(report: RuleReport): void;
 }
 
+/** A finding of the structural pass, with the document it is about, that a rule may give a better hint. */
+export interface StructuralFinding {
+  /** The finding as the structural pass reported it. */
+  diagnostic: Diagnostic;
+  /** The document the finding is about; its values may break the schema. */
+  document: SourceDocument;
+  /** The structurally valid documents of the project, indexed (the Taxonomy, say). */
+  index: ProjectIndex;
+}
+
+/** The hint a rule gives a structural finding: one of its message templates and the values for it. */
+export interface StructuralHint {
+  /** The template, a key of the rule's `meta.messages`. */
+  messageId: string;
+  /** Values for the template's placeholders; defaults to none. */
+  data?: MessageData;
+}
+
 /** A semantic rule: its meta and a check that reports through the context and never throws. */
 export interface Rule {
   /** The rule's id, severity, description and message templates. */
   meta: RuleMeta;
   /** Runs the rule over the project index. */
   check(context: RuleContext): void;
+  /**
+   * Gives a structural finding that the rule's knowledge explains (a 2022 stage name where a stage id belongs, say) a
+   * hint, which replaces the finding's own; undefined leaves the finding as it is. The finding keeps its code, so one
+   * problem is reported once. Not called when the rule is turned off. Default: the rule hints nothing.
+   */
+  hintStructural?(finding: StructuralFinding): StructuralHint | undefined;
 }
 
 /**

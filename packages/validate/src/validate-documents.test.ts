@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { BASE, checklist, matter } from "../test/project.js";
 import { parseFiles, place, wrapValue } from "../test/rule-tester.js";
 import { indexProject, validateAndIndex, validateDocuments } from "./index.js";
+import { unknownStage } from "./rules/unknown-stage.js";
 
 const project = () =>
   parseFiles({
@@ -49,6 +50,28 @@ describe("validateDocuments", () => {
       "name-en-missing:error",
       "bundle-too-small:warning",
       "unknown-department:error",
+    ]);
+  });
+
+  test("a rule whose structural hint throws is reported once, and the schema findings stay as they were", () => {
+    const files = { ...BASE, "t.yaml": checklist({ matters: matter({ stage: "出生" }) + matter({ id: "b-matter", stage: "身后" }) }) };
+    const before = unknownStage.hintStructural;
+    unknownStage.hintStructural = () => {
+      throw new Error("boom");
+    };
+    try {
+      const diagnostics = validateDocuments(parseFiles(files), { today: "2026-01-01" });
+      expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.hint])).toEqual([
+        ["rule-crashed", undefined],
+        ["schema-pattern", undefined],
+        ["schema-pattern", undefined],
+      ]);
+    } finally {
+      unknownStage.hintStructural = before;
+    }
+    expect(validateDocuments(parseFiles(files), { today: "2026-01-01" }).map((diagnostic) => diagnostic.hint?.en)).toEqual([
+      "出生 is the name of the stage birth (Birth); stage takes the stage id: write birth.",
+      "身后 is the name of the stage after-death (After death); stage takes the stage id: write after-death.",
     ]);
   });
 

@@ -3,7 +3,7 @@ import { formatMessage } from "./format.js";
 import { buildIndex, type ProjectIndex } from "./project-index.js";
 import { rules } from "./rules/index.js";
 import { structuralDiagnostics } from "./structural.js";
-import type { Rule, RuleReport, ValidateOptions } from "./types.js";
+import type { Rule, RuleReport, StructuralHint, ValidateOptions } from "./types.js";
 
 /** Codes the rule engine itself reports (not a rule, not the schema), with their severity and meaning. */
 export const ENGINE_DIAGNOSTICS: Record<string, { severity: Severity; description: LocalizedMessage }> = {
@@ -76,6 +76,18 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+/** The finding that a rule threw: a bug, reported instead of crashing the run. */
+function ruleCrashed(rule: Rule, error: unknown): Diagnostic {
+  return {
+    code: "rule-crashed",
+    severity: "error",
+    message: {
+      zh: `规则 ${rule.meta.id} 内部出错：${String(error)}`,
+      en: `The rule ${rule.meta.id} failed: ${String(error)}`,
+    },
+  };
+}
+
 /** Runs one rule over the index; a rule that throws is a bug, reported as a diagnostic instead of crashing the run. */
 function runRule(options: { rule: Rule; index: ProjectIndex; today: string; into: Diagnostic[]; scope: ((file: string) => boolean) | undefined }): void {
   const { rule, index, today, into, scope } = options;
@@ -88,20 +100,41 @@ function runRule(options: { rule: Rule; index: ProjectIndex; today: string; into
       },
     });
   } catch (error) {
-    into.push({
-      code: "rule-crashed",
-      severity: "error",
-      message: {
-        zh: `规则 ${rule.meta.id} 内部出错：${String(error)}`,
-        en: `The rule ${rule.meta.id} failed: ${String(error)}`,
-      },
-    });
+    into.push(ruleCrashed(rule, error));
+  }
+}
+
+/**
+ * Pushes a document's structural findings, each with the hint of the first rule that explains it (the hint replaces
+ * the schema's own); a rule that throws leaves the finding as it is, is reported once as `rule-crashed` and is not
+ * asked again (it joins `crashed`).
+ */
+function pushStructural(options: { found: readonly Diagnostic[]; document: SourceDocument; index: ProjectIndex; hinting: readonly Rule[]; crashed: Set<Rule>; into: Diagnostic[] }): void {
+  const { document, index, hinting, crashed, into } = options;
+  for (const diagnostic of options.found) {
+    let hinted = diagnostic;
+    for (const rule of hinting) {
+      if (crashed.has(rule)) continue;
+      let hint: StructuralHint | undefined;
+      try {
+        hint = rule.hintStructural?.({ diagnostic, document, index });
+      } catch (error) {
+        crashed.add(rule);
+        into.push(ruleCrashed(rule, error));
+      }
+      const template = hint === undefined ? undefined : rule.meta.messages[hint.messageId];
+      if (template === undefined) continue;
+      hinted = { ...diagnostic, hint: formatMessage(template, hint?.data) };
+      break;
+    }
+    into.push(hinted);
   }
 }
 
 /**
  * Validates a project: each document against its JSON Schema, then the semantic rules over the
- * documents that passed. Returns located diagnostics sorted by file, line, column and code; never throws.
+ * documents that passed (a rule may also give a schema finding a better hint, such as the stage id for
+ * `stage: 开办`). Returns located diagnostics sorted by file, line, column and code; never throws.
  * @example
  * const diagnostics = validateDocuments(documents, { today: "2026-01-01" });
  */
@@ -146,11 +179,16 @@ export function validateAndIndex(documents: readonly SourceDocument[], options: 
   const { scope } = options;
   const entries = documents.map((document) => {
     const structural = options.structural?.get(document) ?? structuralDiagnostics(document);
-    if (scope === undefined || scope(document.path)) diagnostics.push(...structural);
-    return { document, valid: structural.length === 0 };
+    return { document, valid: structural.length === 0, structural };
   });
   const index = buildIndex(entries);
   const overrides = options.rules ?? {};
+  const hinting = rules.filter((rule) => rule.hintStructural !== undefined && overrides[rule.meta.id] !== "off");
+  const crashed = new Set<Rule>();
+  for (const { document, structural } of entries) {
+    if (structural.length === 0 || (scope !== undefined && !scope(document.path))) continue;
+    pushStructural({ found: structural, document, index, hinting, crashed, into: diagnostics });
+  }
   for (const rule of rules) {
     if (overrides[rule.meta.id] === "off") continue;
     runRule({ rule, index, today, into: diagnostics, scope });
