@@ -116,8 +116,8 @@ describe("onething diff <git-ref>", () => {
     const staged = await run("HEAD", "edited", "--staged");
     expect(staged.code).toBe(2);
     expect(staged.err).toContain("--staged compares the index with one ref");
-    // A second argument that is neither a path nor a ref is still a path, with nothing under it.
-    expect((await run("HEAD", "no-such-thing")).err).toContain("Nothing to compare");
+    // A second argument that is neither a path nor a ref is still a path, and one that is nowhere.
+    expect((await run("HEAD", "no-such-thing")).err).toBe('Cannot read "no-such-thing": it is neither in the working tree nor at HEAD.\n');
   });
 
   test("a ref that does not exist, a bad format and a bad --fail-on exit with 2", async () => {
@@ -163,7 +163,59 @@ describe("onething diff [<ref> [<ref>]] -- [paths…]", () => {
     // Without --, "separated" is no path but names a commit: the newer version's ref.
     expect((await run("HEAD", "separated", "--format", "json")).code).toBe(0);
     const path = await run("HEAD", "--", "separated");
-    expect([path.code, path.err]).toEqual([2, "Nothing to compare: no YAML files under separated.\n"]);
+    expect([path.code, path.err]).toEqual([2, 'Cannot read "separated": it is neither in the working tree nor at HEAD.\n']);
+  });
+
+  test("an option after -- is a path that is nowhere: exit 2 saying so, never a comparison without it", async () => {
+    // Before --, --fail-on any fails on the two changes.
+    expect((await run("--fail-on", "any", "HEAD", "--", "checklists")).code).toBe(1);
+    for (const argv of [
+      ["HEAD", "--", "checklists", "--fail-on", "any"],
+      ["--", "checklists", "--fail-on", "any"],
+      ["HEAD", "--", "checklists", "--staged"],
+      // An option explains the words after it: it is the one told, wherever it stands.
+      ["HEAD", "--", "any", "checklists", "--fail-on"],
+    ]) {
+      const option = argv.find((word, place) => place > argv.indexOf("--") && word.startsWith("-")) as string;
+      expect([argv, await run(...argv)]).toEqual([argv, { code: 2, out: "", err: `"${option}" comes after --, so it was taken as a path; put options before --.\n` }]);
+    }
+    const zh = createIo({ cwd: repo });
+    expect(await main(["diff", "HEAD", "--", "checklists", "--format", "json"], zh)).toBe(2);
+    expect([zh.out(), zh.err()]).toEqual(["", "“--format”写在 -- 之后，被当作路径；选项请写在 -- 之前。\n"]);
+  });
+
+  test("a mistyped path is a usage error naming it, with -- or without, never skipped", async () => {
+    for (const argv of [
+      ["HEAD", "--", "checklists/nationl", "checklists"],
+      ["--", "checklists", "checklists/nationl"],
+      ["HEAD", "checklists", "checklists/nationl"],
+    ]) {
+      expect([argv, await run("--fail-on", "any", ...argv)]).toEqual([argv, { code: 2, out: "", err: 'Cannot read "checklists/nationl": it is neither in the working tree nor at HEAD.\n' }]);
+    }
+    expect((await run("HEAD", "separated", "--", "checklists", "nope")).err).toBe('Cannot read "nope": it is neither in the working tree nor at HEAD or separated.\n');
+    expect((await run("HEAD", "separated", "checklists", "nope")).err).toBe('Cannot read "nope": it is neither in the working tree nor at HEAD or separated.\n');
+    expect((await run("--staged", "--", "checklists", "nope")).err).toBe('Cannot read "nope": it is neither in the working tree nor at HEAD or in the index.\n');
+    const staged = createIo({ cwd: repo });
+    expect(await main(["diff", "--staged", "--", "checklists/nationl"], staged)).toBe(2);
+    expect(staged.err()).toBe("无法读取路径“checklists/nationl”：工作区中没有，git 引用 HEAD 中也没有，暂存区中也没有。\n");
+  });
+
+  test("a path only in the index is compared with --staged", async () => {
+    const index = join(repo, ".git", "index");
+    const saved = readFileSync(index);
+    const extra = join(repo, "checklists", "extra.yaml");
+    cpSync(join(repo, "checklists", "national", "2024-1.yaml"), extra);
+    try {
+      git("add", "checklists/extra.yaml");
+      rmSync(extra);
+      const added = await run("--staged", "--format", "json", "--", "checklists/extra.yaml");
+      expect([added.code, added.err, changeLines(added.out)]).toEqual([0, "", ["document-added checklists/extra.yaml:8"]]);
+      // Without --staged the working tree is compared, and the path is in neither it nor HEAD.
+      expect((await run("--", "checklists/extra.yaml")).err).toBe('Cannot read "checklists/extra.yaml": it is neither in the working tree nor at HEAD.\n');
+    } finally {
+      writeFileSync(index, saved);
+      rmSync(extra, { force: true });
+    }
   });
 
   test("a path deleted in the working tree but present at the ref is compared: its documents are removed", async () => {
@@ -200,9 +252,17 @@ describe("onething diff [<ref> [<ref>]] -- [paths…]", () => {
   test("--help says what -- does, in Chinese and in English", async () => {
     const zh = createIo({ cwd: repo });
     await main(["diff", "--help"], zh);
-    expect(zh.out()).toContain("onething diff [<git 引用>] [--] [路径…]");
-    expect(zh.out()).toContain("-- 之前只能是 git 引用");
-    expect((await run("--help")).out).toContain("As in git, -- separates refs from paths");
+    // Options go before --, in the usage lines too; with --staged, HEAD is compared with the index.
+    expect(zh.out()).toContain("onething diff [<git 引用>] [--staged] [选项] [--] [路径…]\n");
+    expect(zh.out()).toContain("onething diff <git 引用> <git 引用> [选项] [--] [路径…]\n");
+    expect(zh.out()).toContain("不写时为 HEAD（与工作区比较，--staged 时与暂存区比较）");
+    expect(zh.out()).toContain("选项请写在 -- 之前");
+    const en = (await run("--help")).out;
+    expect(en).toContain("onething diff [<git-ref>] [--staged] [options] [--] [paths…]\n");
+    expect(en).toContain("onething diff <git-ref> <git-ref> [options] [--] [paths…]\n");
+    expect(en).toContain("As in git, -- separates refs from paths");
+    expect(en.replace(/\s+/gu, " ")).toContain("none means HEAD, against the working tree or, with --staged, the index");
+    expect(en.replace(/\s+/gu, " ")).toContain("put options before --");
   });
 });
 
@@ -229,6 +289,71 @@ describe("onething diff <ref> <ref> without paths", () => {
       expect((await runAt(project, "HEAD")).err).toContain("compose.yaml");
     } finally {
       rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  /**
+   * A project of two commits with a compose.yaml (no onething document: reading "." stops at it) in both and the
+   * lists of trips-regressed/before in `has` only, for `test` to compare them by the default paths.
+   */
+  async function onlyOneCommitHasChecklists(has: "older" | "newer", test: (project: string) => Promise<void>): Promise<void> {
+    const project = mkdtempSync(join(tmpdir(), "onething-diff-one-"));
+    const lists = () => {
+      cpSync(join(fixtures, "_context"), join(project, "checklists"), { recursive: true });
+      cpSync(join(fixtures, "trips-regressed/before"), join(project, "checklists"), { recursive: true });
+    };
+    try {
+      writeFileSync(join(project, "compose.yaml"), "services:\n  web: { image: nginx }\n");
+      if (has === "older") lists();
+      gitAt(project, "init", "-q");
+      gitAt(project, "add", ".");
+      gitAt(project, "commit", "-q", "-m", "older");
+      if (has === "older") rmSync(join(project, "checklists"), { recursive: true });
+      else lists();
+      gitAt(project, "add", "-A", ".");
+      gitAt(project, "commit", "-q", "-m", "newer");
+      await test(project);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }
+
+  test("reads checklists when only the older commit has it: its documents are removed", async () => {
+    await onlyOneCommitHasChecklists("older", async (project) => {
+      const result = await runAt(project, "HEAD~1", "HEAD", "--format", "json", "--fail-on", "breaking");
+      expect([result.code, result.err]).toEqual([1, ""]);
+      expect(changeLines(result.out)).toEqual(["departments/national.yaml:7", "items/national.yaml:9", "national/2024-1.yaml:8", "taxonomy.yaml:11"].map((place) => `document-removed checklists/${place}`));
+    });
+  });
+
+  test("reads checklists when only the newer commit has it: its documents are added", async () => {
+    await onlyOneCommitHasChecklists("newer", async (project) => {
+      const result = await runAt(project, "HEAD~1", "HEAD", "--format", "json");
+      expect([result.code, result.err]).toEqual([0, ""]);
+      expect(changeLines(result.out)).toEqual(["departments/national.yaml:7", "items/national.yaml:9", "national/2024-1.yaml:8", "taxonomy.yaml:11"].map((place) => `document-added checklists/${place}`));
+    });
+  });
+});
+
+describe("onething diff in a repository with no commit yet", () => {
+  test("HEAD, implied or written, is told to be missing because nothing was committed, in Chinese and in English", async () => {
+    const fresh = mkdtempSync(join(tmpdir(), "onething-diff-fresh-"));
+    try {
+      gitAt(fresh, "init", "-q");
+      cpSync(join(fixtures, "_context"), join(fresh, "checklists"), { recursive: true });
+      const message = "The repository has no commit yet: commit once, or compare two paths: onething diff <before> <after>.\n";
+      for (const argv of [[], ["--"], ["HEAD"], ["HEAD", "--"], ["--staged"], ["HEAD", "--", "checklists"]]) {
+        expect([argv, await runAt(fresh, ...argv)]).toEqual([argv, { code: 2, out: "", err: message }]);
+      }
+      const zh = createIo({ cwd: fresh });
+      expect(await main(["diff", "HEAD", "--"], zh)).toBe(2);
+      expect(zh.err()).toBe("仓库还没有任何提交：先提交一次，或直接比较两个路径：onething diff <旧路径> <新路径>。\n");
+      // Another ref that names no commit is still told so.
+      expect((await runAt(fresh, "main", "--")).err).toContain('"main" comes before --');
+      // Two paths need no commit.
+      expect((await runAt(fresh, "checklists", "checklists")).code).toBe(0);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
     }
   });
 });

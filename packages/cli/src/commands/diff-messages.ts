@@ -5,8 +5,8 @@ const FORMATS = DIFF_FORMATS.join("|");
 
 const ZH = {
   help: `用法：onething diff <旧路径> <新路径> [选项]
-      onething diff [<git 引用>] [--] [路径…] [--staged] [选项]
-      onething diff <git 引用> <git 引用> [--] [路径…] [选项]
+      onething diff [<git 引用>] [--staged] [选项] [--] [路径…]
+      onething diff <git 引用> <git 引用> [选项] [--] [路径…]
 
 比较两个版本的清单，按标识（而不是位置）匹配文档和事项，报告语义变更：事项、政务服务事项、材料、部门的
 新增/删除/改名（formerIds 声明的改名，或按名称相似推断的“可能改名”），牵头部门和配合部门、成效指标
@@ -19,9 +19,10 @@ const ZH = {
 路径默认为 checklists（任一提交中有该文件夹时），否则为当前目录；第二个参数不是已有路径、而是指向提交的
 引用时，按引用对待。
 
-与 git 相同，可以用 -- 分开引用和路径：onething diff HEAD -- checklists/national。-- 之前只能是 git 引用
-（至多两个，不写时为 HEAD 与工作区），之后都是路径：即使与引用同名也不当作引用，也不必存在于工作区
-（工作区中已删除、引用中还有的路径照样比较）。
+与 git 相同，可以用 -- 分开引用和路径：onething diff HEAD -- checklists/national。-- 之前是选项和至多两个
+git 引用，不写时为 HEAD（与工作区比较，--staged 时与暂存区比较）；之后都是路径，选项请写在 -- 之前。路径
+即使与引用同名也不当作引用，也不必存在于工作区（工作区中已删除、引用中还有的路径照样比较）；但在工作区、
+比较的引用（--staged 时还有暂存区）中都不存在的路径是参数错误，退出码为 2。
 
 选项：
   -f, --format <格式>        输出格式：${FORMATS}（默认 text；markdown 适合贴到合并请求评论）
@@ -46,6 +47,10 @@ const ZH = {
   stagedWithTwoRefs: "--staged 比较暂存区与一个引用，不能与两个 git 引用一起使用。",
   tooManyRefs: (refs: readonly string[]) => `-- 之前至多有两个 git 引用，收到 ${refs.length} 个：${refs.join("、")}。路径请写在 -- 之后。`,
   notARef: (ref: string) => `“${ref}”写在 -- 之前，应是指向提交的 git 引用，但它不存在或不指向提交；路径请写在 -- 之后。`,
+  noCommits: "仓库还没有任何提交：先提交一次，或直接比较两个路径：onething diff <旧路径> <新路径>。",
+  pathNowhere: (path: string, refs: readonly string[], index: boolean) =>
+    `无法读取路径“${path}”：工作区中没有，git 引用 ${refs.join("、")} 中也没有${index ? "，暂存区中也没有" : ""}。`,
+  optionAfterSeparator: (path: string) => `“${path}”写在 -- 之后，被当作路径；选项请写在 -- 之前。`,
   unparsable: (details: string) => `无法比较：以下文件不能作为 onething 文档读取（运行 onething validate 查看详情）：\n${details}`,
   nothingToCompare: (paths: string) => `没有可比较的文件：在 ${paths} 下没有找到 YAML 文件。`,
   changedWhileReading: (path: string) => `比较期间 ${path} 被修改或删除，请在文件不再变化时重新运行。`,
@@ -55,8 +60,8 @@ type DiffMessages = typeof ZH;
 
 const EN: DiffMessages = {
   help: `Usage: onething diff <before> <after> [options]
-       onething diff [<git-ref>] [--] [paths…] [--staged] [options]
-       onething diff <git-ref> <git-ref> [--] [paths…] [options]
+       onething diff [<git-ref>] [--staged] [options] [--] [paths…]
+       onething diff <git-ref> <git-ref> [options] [--] [paths…]
 
 Compares two versions of the checklists, matching documents and matters by id (never by position), and
 reports semantic changes: matters, service items, materials and departments added, removed or renamed
@@ -72,10 +77,12 @@ pull request's CI, say: onething diff origin/main HEAD), both read from git, the
 checklists (when either commit has that folder), else the current directory; a second argument that is not
 an existing path but a ref naming a commit is taken as a ref.
 
-As in git, -- separates refs from paths: onething diff HEAD -- checklists/national. Before -- come only git
-refs (at most two; none means HEAD against the working tree), after it only paths: never taken as a ref,
-even when one names a commit, and they need not exist in the working tree (a path deleted there but present
-at the ref is still compared).
+As in git, -- separates refs from paths: onething diff HEAD -- checklists/national. Before -- come options
+and at most two git refs (none means HEAD, against the working tree or, with --staged, the index); after it
+only paths, so put options before --. A path is never taken as a ref, even when it names a commit, and need
+not exist in the working tree (a path deleted there but present at the ref is still compared); but a path
+that is neither in the working tree nor at a compared ref (nor in the index with --staged) is a usage error
+(exit 2).
 
 Options:
   -f, --format <format>      output format: ${FORMATS} (default text; markdown for a pull-request comment)
@@ -102,6 +109,9 @@ $GITHUB_STEP_SUMMARY.
   stagedWithTwoRefs: "--staged compares the index with one ref; it cannot be used with two git refs.",
   tooManyRefs: (refs) => `At most two git refs may come before --, got ${refs.length}: ${refs.join(", ")}. Put paths after --.`,
   notARef: (ref) => `"${ref}" comes before --, so it must be a git ref naming a commit, but it does not exist or names no commit; put paths after --.`,
+  noCommits: "The repository has no commit yet: commit once, or compare two paths: onething diff <before> <after>.",
+  pathNowhere: (path, refs, index) => `Cannot read "${path}": it is neither in the working tree nor at ${refs.join(" or ")}${index ? " or in the index" : ""}.`,
+  optionAfterSeparator: (path) => `"${path}" comes after --, so it was taken as a path; put options before --.`,
   unparsable: (details) => `Cannot compare: these files cannot be read as onething documents (run onething validate for details):\n${details}`,
   nothingToCompare: (paths) => `Nothing to compare: no YAML files under ${paths}.`,
   changedWhileReading: (path) => `${path} was changed or removed while it was being compared; run again once the files stop changing.`,

@@ -345,6 +345,8 @@ function gitUsageError(options: { diagnostics: readonly Diagnostic[]; ref: strin
     case "git-ref-invalid":
       return new UsageError(text.badRef(options.ref));
     case "git-ref-unknown":
+      // The repository is there (git found its top level) but HEAD names no commit: nothing was committed yet.
+      if (options.ref === "HEAD") return new UsageError(text.noCommits);
       return new UsageError(options.separated === true ? text.notARef(options.ref) : text.refMissing(options.ref));
     case "path-outside-root":
       return new UsageError(messages(options.lang).pathOutsideRoot(first.file ?? ""));
@@ -381,6 +383,32 @@ export async function refDefaultPaths(options: { cwd: string; refs: readonly str
     if (listed.ok && / tree [0-9a-f]+\tchecklists\0/u.test(new TextDecoder().decode(listed.stdout))) return ["checklists"];
   }
   return ["."];
+}
+
+/**
+ * The `paths` (as given, in order) that are nowhere: not in the working tree under `cwd`, and with no file under
+ * them at any of `refs` (commits, each already checked to name one, or `GIT_INDEX` for the index). Only the paths
+ * missing from the working tree are looked up in git, with one `ls-tree` (`ls-files` for the index) per ref, so
+ * a comparison whose paths are all there costs no git call; a git that fails here is a usage error.
+ *
+ * @example
+ * await missingPaths({ cwd, paths: ["checklists/nationl", "--fail-on"], refs: ["HEAD"], lang: "en" }); // ["checklists/nationl", "--fail-on"]
+ */
+export async function missingPaths(options: { cwd: string; paths: readonly string[]; refs: readonly string[]; lang: Lang }): Promise<string[]> {
+  const { cwd, lang } = options;
+  let missing: string[] = [];
+  for (const path of options.paths) if (!(await pathExists(cwd, path))) missing.push(path);
+  for (const ref of options.refs) {
+    if (missing.length === 0) break;
+    const specs = missing.map((path) => projectPath({ cwd, path, lang }));
+    const args = ref === GIT_INDEX ? ["ls-files", "-z", "--cached", "--", ...specs] : ["ls-tree", "-r", "-z", "--name-only", ref, "--", ...specs];
+    const listed = (await git({ cwd, args, lang })).toString("utf8").split("\0");
+    missing = missing.filter((_, place) => {
+      const spec = specs[place] as string;
+      return !listed.some((file) => spec === "" || file === spec || file.startsWith(`${spec}/`));
+    });
+  }
+  return missing;
 }
 
 /**

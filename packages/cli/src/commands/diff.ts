@@ -1,4 +1,5 @@
 import { DIFF_FORMATS, renderDiff, renderGithub, type DiffFormat, type DiffResult, type Lang } from "@onething/sdk";
+import { GIT_INDEX } from "@onething/sdk/node";
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from "../io.js";
 import { writeResult } from "../output.js";
 import { parseCommandArguments, readLangOption, UsageError } from "../options.js";
@@ -7,7 +8,7 @@ import { changesetMessages } from "./changeset-messages.js";
 import { runCheckChangeset } from "./check-changeset.js";
 import { diffVersions } from "./diff-load.js";
 import { diffMessages } from "./diff-messages.js";
-import { namesCommit, pathExists, readGitVersion, readWorkingAgainst, readWorkingPair, refDefaultPaths, verifyRef, type VersionFile } from "./diff-sources.js";
+import { missingPaths, namesCommit, pathExists, readGitVersion, readWorkingAgainst, readWorkingPair, refDefaultPaths, verifyRef, type VersionFile } from "./diff-sources.js";
 import { shouldColor } from "./validate.js";
 
 export { parseVersion } from "./diff-sources.js";
@@ -61,9 +62,11 @@ type Versions = { before: VersionFile[]; after: VersionFile[] };
 /**
  * Reads a git version (`ref`) against `other` (a second commit), the index (`staged`) or the working tree, under
  * `given` paths, or by default `checklists` when it is there (in either commit for two refs, else in the working
- * tree), else `.`.
+ * tree), else `.`. A given path that is nowhere (not in the working tree, at a compared ref or, with `staged`, in
+ * the index) is a usage error naming it, never skipped; `separated` (the paths came after `--`) says of one that
+ * starts with "-" that it is an option written after `--`.
  */
-async function readAgainstRef(options: { io: CliIo; ref: string; other: string | undefined; given: string[]; staged: boolean; lang: Lang }): Promise<Versions> {
+async function readAgainstRef(options: { io: CliIo; ref: string; other: string | undefined; given: string[]; separated: boolean; staged: boolean; lang: Lang }): Promise<Versions> {
   const { io, ref, other, staged, lang } = options;
   if (other !== undefined && staged) throw new UsageError(diffMessages(lang).stagedWithTwoRefs);
   const paths = options.given.length > 0 ? options.given : other !== undefined ? await refDefaultPaths({ cwd: io.cwd, refs: [ref, other] }) : await defaultPaths(io.cwd);
@@ -74,6 +77,16 @@ async function readAgainstRef(options: { io: CliIo; ref: string; other: string |
       : staged
         ? { before: committed, after: await readGitVersion({ cwd: io.cwd, ref: undefined, paths, lang }) }
         : await readWorkingAgainst({ cwd: io.cwd, before: committed, paths, lang });
+  if (options.given.length > 0) {
+    const refs = other !== undefined ? [ref, other] : staged ? [ref, GIT_INDEX] : [ref];
+    const missing = await missingPaths({ cwd: io.cwd, paths: options.given, refs, lang });
+    // An option written after -- explains the words after it too ("--fail-on any"): it is told first.
+    const told = missing.find((path) => options.separated && path.startsWith("-")) ?? missing[0];
+    if (told !== undefined) {
+      const text = diffMessages(lang);
+      throw new UsageError(options.separated && told.startsWith("-") ? text.optionAfterSeparator(told) : text.pathNowhere(told, other !== undefined ? [ref, other] : [ref], staged));
+    }
+  }
   if (before.length + after.length === 0) throw new UsageError(diffMessages(lang).nothingToCompare(paths.join(", ")));
   return { before, after };
 }
@@ -92,7 +105,7 @@ async function readVersions(options: { io: CliIo; positionals: string[]; beforeS
     for (const ref of refs) await verifyRef({ cwd: io.cwd, ref, lang, separated: true });
     const [ref = "HEAD", other] = refs;
     if (refs.length === 0) await verifyRef({ cwd: io.cwd, ref, lang });
-    return readAgainstRef({ io, ref, other, given: positionals.slice(beforeSeparator), staged, lang });
+    return readAgainstRef({ io, ref, other, given: positionals.slice(beforeSeparator), separated: true, staged, lang });
   }
   const [first, second] = positionals;
   if (positionals.length === 2 && first !== undefined && second !== undefined && !staged && (await pathExists(io.cwd, first))) {
@@ -104,7 +117,7 @@ async function readVersions(options: { io: CliIo; positionals: string[]; beforeS
   await verifyRef({ cwd: io.cwd, ref, lang });
   // A second argument that is no path but names a commit is the newer version's ref.
   const other = second !== undefined && !(await pathExists(io.cwd, second)) && (await namesCommit({ cwd: io.cwd, ref: second })) ? second : undefined;
-  return readAgainstRef({ io, ref, other, given: positionals.slice(other === undefined ? 1 : 2), staged, lang });
+  return readAgainstRef({ io, ref, other, given: positionals.slice(other === undefined ? 1 : 2), separated: false, staged, lang });
 }
 
 /** Runs `onething diff` and returns the exit code. */
