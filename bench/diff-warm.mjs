@@ -11,10 +11,18 @@
 import { parseArgs } from "node:util";
 import { main } from "../packages/cli/dist/index.js";
 
-const { values, positionals } = parseArgs({ options: { runs: { type: "string", default: "5" } }, allowPositionals: true });
+const USAGE = "usage: node bench/diff-warm.mjs [--runs N ≥ 2] -- <onething arguments>\n";
+let parsed;
+try {
+  parsed = parseArgs({ options: { runs: { type: "string", default: "5" } }, allowPositionals: true });
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 2 || positionals.length === 0) {
-  process.stderr.write("usage: node bench/diff-warm.mjs [--runs N ≥ 2] -- <onething arguments>\n");
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 
