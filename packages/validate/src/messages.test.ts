@@ -30,8 +30,8 @@ test("rule messages and hints read well in both languages", () => {
       {
         "code": "unknown-stage",
         "hint": {
-          "en": "Use a stage id of the subject from the Taxonomy; map a 2022 stage name onto its 2025 stage.",
-          "zh": "使用分类中该主体的阶段标识；2022 年版的旧阶段名请换成其对应的 2025 年版阶段。",
+          "en": "Use a stage id of the subject from the Taxonomy; map an older taxonomy's stage name onto the Taxonomy's stage for it.",
+          "zh": "使用分类中该主体的阶段标识；旧分类的阶段名请换成分类中与之对应的阶段。",
         },
         "message": {
           "en": "The stage brith is not a lifecycle stage of the subject enterprise (known: market-entry, exit)",

@@ -14,7 +14,7 @@ export interface StageNameMatch {
   name: LocalizedMessage;
   /** Whether the value is the stage's name or one of its aliases. */
   kind: StageNameKind;
-  /** For an alias: the older taxonomy it comes from, such as "2022". */
+  /** For an alias: the older taxonomy it comes from as the alias's `taxonomy` gives it, free text such as "2022". */
   taxonomy?: string;
   /** For an alias: whether the Taxonomy's note marks the mapping as its own judgement ("our mapping"). */
   ownMapping?: boolean;
@@ -100,14 +100,25 @@ function taxonomyNames(index: ProjectIndex): TaxonomyNames {
 }
 
 /**
- * The stages of the project's taxonomies that `value` names by their zh or en name or by a 2022 alias (never by
- * id), each stage once, names before aliases; empty when it names none.
+ * The stages of the project's taxonomies that `value` names by their zh or en name or by an alias, a name the stage
+ * had in an older taxonomy (2022 or any other its `taxonomy` names), never by id; each stage once, names before
+ * aliases; empty when it names none. Blanks around `value` and English case are ignored.
+ *
+ * @example
+ * const [match] = matchStageName(indexProject(documents), "开办");
+ * // { subject: "enterprise", stage: "market-entry", name: { zh: "准入准营", en: "Market entry and permits" }, kind: "alias", taxonomy: "2022", ownMapping: false }
  */
 export function matchStageName(index: ProjectIndex, value: string): readonly StageNameMatch[] {
   return taxonomyNames(index).stages.get(nameKey(value)) ?? [];
 }
 
-/** The subjects of the project's taxonomies that `value` names by their zh or en name (never by id); empty when none. */
+/**
+ * The subjects of the project's taxonomies that `value` names by their zh or en name (never by id); empty when none.
+ * Blanks around `value` and English case are ignored.
+ *
+ * @example
+ * matchSubjectName(indexProject(documents), "经营主体")[0]?.subject; // "enterprise"
+ */
 export function matchSubjectName(index: ProjectIndex, value: string): readonly SubjectNameMatch[] {
   return taxonomyNames(index).subjects.get(nameKey(value)) ?? [];
 }
