@@ -219,8 +219,13 @@ const seconds = (ms) => (ms === undefined ? "—" : ms >= 10000 ? `${(ms / 1000)
 const mib = (bytes) => (bytes === undefined ? "—" : `${(bytes / MiB).toFixed(0)} MiB`);
 const ratioText = (value) => (value === undefined ? "—" : value >= 10 ? `${value.toFixed(1)}×` : `${value.toFixed(2)}×`);
 
+/** The measurement of that name, when it ran without failing. */
+function measurementOf(results, name) {
+  return results.measurements.find((entry) => entry.name === name && entry.ok);
+}
+
 function ratioRows(results) {
-  const get = (name) => results.measurements.find((entry) => entry.name === name && entry.ok);
+  const get = (name) => measurementOf(results, name);
   const validate = get("validate-cold");
   const rows = [];
   const add = (key, value, detail, reason) => {
@@ -258,7 +263,7 @@ function ratioRows(results) {
  * would take if none of its code ran cold, beside what the target allows.
  */
 function diffBreakdown(results) {
-  const get = (name) => results.measurements.find((entry) => entry.name === name && entry.ok);
+  const get = (name) => measurementOf(results, name);
   const start = get("diff-start");
   const diff = get("diff");
   const validate = get("validate-cold");

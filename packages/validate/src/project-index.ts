@@ -246,6 +246,28 @@ export function buildIndex(entries: readonly IndexEntry[]): ProjectIndex {
   return index;
 }
 
+function* chainFrom(index: ProjectIndex, ids: Iterable<string>, visited: Set<string>): Generator<[string, IndexedChecklist | undefined]> {
+  for (const id of ids) {
+    if (visited.has(id)) continue;
+    visited.add(id);
+    const checklist = index.checklistsById.get(id);
+    yield [id, checklist];
+    if (checklist) yield* chainFrom(index, (checklist.value.spec.extends ?? []).map((base) => base.checklist), visited);
+  }
+}
+
+/**
+ * The checklists `ids` name and, through `extends`, their bases (recursively, depth first, each once, cycles
+ * ignored), each with its id; `undefined` in place of a checklist the index does not hold (unknown, or failed the
+ * structural pass), whose bases cannot be followed.
+ *
+ * @example
+ * for (const [id, checklist] of checklistChain(index, ["cn.sd.qingdao"])) console.log(id, checklist?.matters.size);
+ */
+export function checklistChain(index: ProjectIndex, ids: Iterable<string>): Generator<[string, IndexedChecklist | undefined]> {
+  return chainFrom(index, ids, new Set());
+}
+
 /**
  * The ids of the matters a checklist offers: its own and, through `extends`, its bases' (recursively,
  * cycles ignored), and with `formerIds` the ids they had in earlier versions too. Undefined when the checklist, or one of its bases, is unknown or failed the structural
@@ -261,17 +283,12 @@ export function collectMatterIds(
   options: { formerIds?: boolean } = {},
 ): Set<string> | undefined {
   const ids = new Set<string>();
-  const visited = new Set<string>();
-  const visit = (id: string): boolean => {
-    if (visited.has(id)) return true;
-    visited.add(id);
-    const checklist = index.checklistsById.get(id);
-    if (!checklist) return false;
+  for (const [, checklist] of checklistChain(index, [checklistId])) {
+    if (!checklist) return undefined;
     for (const [matterId, matter] of checklist.matters) {
       ids.add(matterId);
       if (options.formerIds === true) for (const former of matter.value.formerIds ?? []) ids.add(former);
     }
-    return (checklist.value.spec.extends ?? []).every((base) => visit(base.checklist));
-  };
-  return visit(checklistId) ? ids : undefined;
+  }
+  return ids;
 }

@@ -34,8 +34,13 @@ interface TaxonomyNames {
   subjects: Map<string, SubjectNameMatch[]>;
 }
 
-/** Matches a name as written: surrounding blanks ignored, English case ignored (Chinese has none). */
-function nameKey(text: string): string {
+/**
+ * The key a name is matched by as written: surrounding blanks ignored, English case ignored (Chinese has none).
+ *
+ * @example
+ * nameKey(" Market entry ") === nameKey("market entry"); // true
+ */
+export function nameKey(text: string): string {
   return text.trim().toLowerCase();
 }
 

@@ -2,19 +2,19 @@ import type { LocalizedMessage } from "@onething/schemas";
 import { findNearest } from "../edit-distance.js";
 import { joinPointer } from "../format.js";
 import type { Subject } from "../model.js";
-import type { ProjectIndex } from "../project-index.js";
+import { checklistChain, type ProjectIndex } from "../project-index.js";
 import { hasKind } from "../rule-helpers.js";
 import { valueAt } from "../structural.js";
-import { matchStageName, matchSubjectName, type StageNameMatch } from "../taxonomy-names.js";
+import { matchStageName, matchSubjectName, nameKey, type StageNameMatch } from "../taxonomy-names.js";
 import { defineRule } from "../types.js";
 import type { StructuralFinding, StructuralHint } from "../types.js";
 
 /** Where a matter's fields are in a checklist: a matter, or the `set` of a patch (which may omit `subject`). */
 const MATTER_FIELD = /^(\/spec\/(?:matters\/\d+|patches\/(\d+)\/set))\/(stage|subject)$/;
 
-/** Whether a written value is a name as matched (blanks around it and English case ignored). */
+/** Whether a written value is a name as matched (blanks around it and English case ignored, as `nameKey` keys them). */
 function sameName(value: string, name: string): boolean {
-  return value.trim().toLowerCase() === name.trim().toLowerCase();
+  return nameKey(value) === nameKey(name);
 }
 
 /**
@@ -98,8 +98,8 @@ function hintSubject(index: ProjectIndex, value: string): StructuralHint | undef
 
 /**
  * The subject of the matter a patch changes, for a patch whose `set` has none: the matter of that id in the patching
- * checklist itself or, through `extends`, in its bases (recursively, cycles ignored), the nearest first. Undefined when
- * no checklist of the chain that the index holds defines it (a base unknown or itself invalid, say).
+ * checklist itself or, through `extends`, in its bases (`checklistChain`, depth first). Undefined when no checklist of
+ * the chain that the index holds defines it (a base unknown or itself invalid, say).
  */
 function patchedSubject(index: ProjectIndex, document: unknown, position: string): unknown {
   const matterId = valueAt(document, `/spec/patches/${position}/matter`);
@@ -109,17 +109,9 @@ function patchedSubject(index: ProjectIndex, document: unknown, position: string
     const found = own.find((matter) => (matter as { id?: unknown } | null)?.id === matterId) as { subject?: unknown } | undefined;
     if (found !== undefined) return found.subject;
   }
-  const visited = new Set<string>();
-  const queue = baseIds(valueAt(document, "/spec/extends"));
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (visited.has(id)) continue;
-    visited.add(id);
-    const checklist = index.checklistsById.get(id);
-    if (!checklist) continue;
-    const matter = checklist.matters.get(matterId);
+  for (const [, checklist] of checklistChain(index, baseIds(valueAt(document, "/spec/extends")))) {
+    const matter = checklist?.matters.get(matterId);
     if (matter) return matter.value.subject;
-    queue.push(...baseIds(checklist.value.spec.extends));
   }
   return undefined;
 }
